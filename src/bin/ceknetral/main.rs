@@ -1,0 +1,73 @@
+//! `ceknetral`: the command-line front end (see `ceknetral --help`).
+//!
+//! Exit status: 0 on success, 2 on bad input with a one-line reason on stderr.
+
+mod args;
+mod check;
+
+use std::io::Write;
+use std::process::ExitCode;
+
+pub const USAGE: &str = "\
+ceknetral: cek netralitas ASN, pegawai non-ASN dan aparat desa dalam pemilu
+
+PEMAKAIAN / USAGE
+  ceknetral check --role ROLE --activity ACTIVITY [--fact KEY=VALUE]... [--json] [--lang id|en]
+  ceknetral roles [--json] [--lang id|en]
+  ceknetral activities [--json] [--lang id|en]
+  ceknetral tree (--json | --dot) [--lang id|en]
+  ceknetral --version | --help
+
+  check        Apakah ini boleh? Verdict, legal basis, sanctions and advice.
+               Without --json: a readable answer in Indonesian (or --lang en).
+  roles        The roles (pns, pppk, ppnpn, kepala_desa, perangkat_desa, bpd, tni, polri).
+  activities   The activities, grouped, with the facts that can change an answer.
+  tree         The whole decision tree as JSON, or as a Graphviz graph with --dot.
+
+Exit status: 0 on success, 2 on bad input (the reason is printed on stderr).
+";
+
+/// A failure to report: a one-line reason and exit status 2.
+pub struct Fail(pub String);
+
+fn main() -> ExitCode {
+    let argv: Vec<String> = std::env::args().skip(1).collect();
+    match run(&argv) {
+        Ok(out) => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`| head`) is not an error worth a panic.
+            let _ = stdout.write_all(out.as_bytes());
+            let _ = stdout.flush();
+            ExitCode::SUCCESS
+        }
+        Err(Fail(msg)) => {
+            eprintln!("ceknetral: {msg}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(argv: &[String]) -> Result<String, Fail> {
+    let Some(cmd) = argv.first() else {
+        return Err(Fail(
+            "missing command; run `ceknetral --help` (commands: check, roles, activities, tree)"
+                .into(),
+        ));
+    };
+    let rest = &argv[1..];
+    match cmd.as_str() {
+        "check" => check::check(rest),
+        "roles" => check::roles(rest),
+        "activities" => check::activities(rest),
+        "tree" => check::tree(rest),
+        "--help" | "-h" | "help" => Ok(USAGE.to_string()),
+        "--version" | "-V" => Ok(format!(
+            "ceknetral {} (basis pengetahuan ditinjau {})\n",
+            env!("CARGO_PKG_VERSION"),
+            ceknetral::kb::kb().last_reviewed
+        )),
+        other => Err(Fail(format!(
+            "unknown command `{other}`; commands: check, roles, activities, tree (see --help)"
+        ))),
+    }
+}

@@ -1,0 +1,117 @@
+//! The knowledge base: instruments, provisions, roles, activities, facts and outcomes.
+//!
+//! Authored as reviewable TOML in `kb/` at the repository root, validated and compiled into
+//! statics by `build.rs`. See `kb/README.md` for how to review and edit it.
+
+pub mod model;
+
+pub use model::*;
+
+#[allow(clippy::all)]
+mod generated {
+    use super::model::*;
+    include!(concat!(env!("OUT_DIR"), "/kb_generated.rs"));
+}
+
+/// The compiled knowledge base.
+pub fn kb() -> &'static KnowledgeBase {
+    &generated::KB
+}
+
+impl KnowledgeBase {
+    pub fn role_id(&self, key: &str) -> Option<RoleId> {
+        self.roles
+            .iter()
+            .position(|r| r.key == key)
+            .map(|i| RoleId(i as u8))
+    }
+
+    pub fn activity_id(&self, key: &str) -> Option<ActivityId> {
+        self.activities
+            .iter()
+            .position(|a| a.key == key)
+            .map(|i| ActivityId(i as u8))
+    }
+
+    pub fn group_id(&self, key: &str) -> Option<GroupId> {
+        self.groups
+            .iter()
+            .position(|g| g.key == key)
+            .map(|i| GroupId(i as u8))
+    }
+
+    pub fn fact_id(&self, key: &str) -> Option<FactId> {
+        self.facts
+            .iter()
+            .position(|f| f.key == key)
+            .map(|i| FactId(i as u8))
+    }
+
+    pub fn provision_id(&self, key: &str) -> Option<ProvisionId> {
+        self.provisions
+            .iter()
+            .position(|p| p.key == key)
+            .map(|i| ProvisionId(i as u16))
+    }
+
+    pub fn role(&self, id: RoleId) -> &Role {
+        &self.roles[id.index()]
+    }
+
+    pub fn activity(&self, id: ActivityId) -> &Activity {
+        &self.activities[id.index()]
+    }
+
+    pub fn group(&self, id: GroupId) -> &Group {
+        &self.groups[id.index()]
+    }
+
+    pub fn fact(&self, id: FactId) -> &Fact {
+        &self.facts[id.index()]
+    }
+
+    pub fn outcome(&self, id: OutcomeId) -> &Outcome {
+        &self.outcomes[id.index()]
+    }
+
+    pub fn provision(&self, id: ProvisionId) -> &Provision {
+        &self.provisions[id.index()]
+    }
+
+    pub fn instrument(&self, id: InstrumentId) -> &Instrument {
+        &self.instruments[id.index()]
+    }
+
+    pub fn role_ids(&self) -> impl Iterator<Item = RoleId> {
+        (0..self.roles.len()).map(|i| RoleId(i as u8))
+    }
+
+    pub fn activity_ids(&self) -> impl Iterator<Item = ActivityId> {
+        (0..self.activities.len()).map(|i| ActivityId(i as u8))
+    }
+
+    pub fn group_ids(&self) -> impl Iterator<Item = GroupId> {
+        (0..self.groups.len()).map(|i| GroupId(i as u8))
+    }
+
+    /// Activities of a group, in catalogue order.
+    pub fn activities_in(&self, group: GroupId) -> impl Iterator<Item = ActivityId> + '_ {
+        self.activity_ids()
+            .filter(move |a| self.activity(*a).group == group)
+    }
+
+    /// The facts that change the outcome for this role and activity, in asking order.
+    pub fn facts_for(&self, role: RoleId, activity: ActivityId) -> &'static [FactId] {
+        self.pair_facts[role.index() * self.activities.len() + activity.index()]
+    }
+
+    /// Outcomes written for an activity (any role).
+    pub fn outcomes_for(&self, activity: ActivityId) -> &'static [OutcomeId] {
+        self.activity_outcomes[activity.index()]
+    }
+
+    /// Is the provision's instrument in force?
+    pub fn in_force(&self, p: ProvisionId) -> bool {
+        self.instrument(self.provision(p).instrument).status == Status::InForce
+    }
+}
