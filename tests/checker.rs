@@ -1,0 +1,379 @@
+//! The checker over the whole cross product of roles, activities and fact values, the
+//! decision tree walked to every leaf, and the guided state.
+
+use ceknetral::checker::{check, leaves, tree, Facts, Node, Report, State, Step};
+use ceknetral::kb::{kb, FactId, Lang, Verdict};
+
+/// Every combination of values of `facts` (including "not given" for each).
+fn combos(facts: &[FactId], with_missing: bool) -> Vec<Facts> {
+    let mut out = vec![Facts::default()];
+    for f in facts {
+        let n = kb().fact(*f).values.len() as u8;
+        let mut next = Vec::new();
+        for base in &out {
+            if with_missing {
+                next.push(base.clone());
+            }
+            for v in 0..n {
+                let mut x = base.clone();
+                x.set(*f, v);
+                next.push(x);
+            }
+        }
+        out = next;
+    }
+    out
+}
+
+#[test]
+fn every_role_and_activity_has_a_cited_answer() {
+    let kb = kb();
+    let mut pairs = 0;
+    for role in kb.role_ids() {
+        for activity in kb.activity_ids() {
+            pairs += 1;
+            for facts in combos(kb.facts_for(role, activity), true) {
+                let answer = check(role, activity, &facts);
+                let at = format!(
+                    "{} x {} {:?}",
+                    kb.role(role).key,
+                    kb.activity(activity).key,
+                    facts
+                );
+                assert!(!answer.variants.is_empty(), "{at}: no outcome");
+                if answer.missing.is_empty() {
+                    assert!(answer.is_decided(), "{at}: all facts given but undecided");
+                }
+                for lang in [Lang::Id, Lang::En] {
+                    let r = Report::new(&answer, lang);
+                    assert!(
+                        r.basis.iter().any(|b| b.status == "in_force"),
+                        "{at}: no provision in force cited"
+                    );
+                    assert!(
+                        r.basis.iter().all(|b| b.status == "in_force"),
+                        "{at}: a repealed provision is cited as basis"
+                    );
+                    assert!(r.history.iter().all(|b| b.status == "repealed"), "{at}");
+                    assert!(!r.explanation.is_empty() && !r.advice.is_empty(), "{at}");
+                    for b in &r.basis {
+                        assert!(
+                            b.provision.starts_with("Pasal")
+                                || b.provision.starts_with("Lampiran")
+                                || b.provision.starts_with("Penjelasan")
+                                || b.provision.starts_with("Butir")
+                                || b.provision.starts_with("Angka"),
+                            "{at}: odd provision {}",
+                            b.provision
+                        );
+                        assert!(!b.instrument.is_empty());
+                    }
+                    for s in &r.sanctions {
+                        match s.kind {
+                            "discipline" => assert!(
+                                ["light", "medium", "heavy"].contains(&s.level),
+                                "{at}: discipline without level"
+                            ),
+                            "ethics" | "dismissal" | "contract" | "administrative" | "criminal" => {
+                                assert_eq!(s.level, "", "{at}")
+                            }
+                            other => panic!("{at}: unknown sanction kind {other}"),
+                        }
+                        if s.kind == "criminal" {
+                            assert!(
+                                s.detail.contains("Rp"),
+                                "{at}: a criminal sanction states its fine"
+                            );
+                        }
+                    }
+                    if r.verdict == Verdict::Prohibited {
+                        assert!(
+                            !r.sanctions.is_empty() || r.sanction_note.is_some(),
+                            "{at}: prohibited without a sanction or a note"
+                        );
+                    }
+                    if r.disputed {
+                        assert_eq!(r.verdict, Verdict::Conditional, "{at}");
+                        assert!(r.disputed_reason.is_some(), "{at}");
+                    }
+                    if r.verdict == Verdict::Allowed {
+                        assert!(r.sanctions.is_empty(), "{at}: allowed with sanctions");
+                    }
+                    if !r.variants.is_empty() {
+                        // Several outcomes: the conditions say which applies when.
+                        assert!(r.variants.len() >= 2, "{at}");
+                        assert!(r.conditions.len() >= r.variants.len(), "{at}");
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(pairs, kb.roles.len() * kb.activities.len());
+    assert!(pairs >= 8 * 26);
+}
+
+#[test]
+fn fixed_ids_exist() {
+    let kb = kb();
+    for r in [
+        "pns",
+        "pppk",
+        "ppnpn",
+        "kepala_desa",
+        "perangkat_desa",
+        "bpd",
+        "tni",
+        "polri",
+    ] {
+        assert!(kb.role_id(r).is_some(), "role {r}");
+    }
+    for a in [
+        "party_membership",
+        "run_for_office",
+        "campaign_team",
+        "attend_campaign",
+        "attend_campaign_with_attributes",
+        "mobilize_colleagues",
+        "use_state_facilities",
+        "official_decision_favoring",
+        "partisan_gathering_or_appeal",
+        "ktp_support",
+        "install_campaign_props",
+        "social_post_support",
+        "social_like",
+        "social_comment",
+        "social_share",
+        "social_follow_or_join",
+        "social_photo_with_candidate",
+        "social_symbol_gesture",
+        "profile_picture_support",
+        "accompany_spouse_candidate",
+        "election_worker",
+        "party_witness",
+        "share_official_election_info",
+        "encourage_turnout",
+        "vote",
+        "speak_at_party_event",
+    ] {
+        assert!(kb.activity_id(a).is_some(), "activity {a}");
+    }
+    for (f, vals) in [
+        ("on_cltn", &["yes", "no"][..]),
+        ("election", &["pemilu", "pilkada"][..]),
+        ("stage", &["bakal_calon", "calon"][..]),
+    ] {
+        let id = kb.fact_id(f).expect("fact");
+        let got: Vec<&str> = kb.fact(id).values.iter().map(|v| v.key).collect();
+        assert_eq!(got, vals);
+    }
+    assert_eq!(kb.last_reviewed.len(), 10);
+}
+
+fn ids(role: &str, activity: &str) -> (ceknetral::kb::RoleId, ceknetral::kb::ActivityId) {
+    let kb = kb();
+    (
+        kb.role_id(role).expect("role"),
+        kb.activity_id(activity).expect("activity"),
+    )
+}
+
+#[test]
+fn facts_are_asked_only_where_they_matter() {
+    let kb = kb();
+    let key = |r, a| -> Vec<&str> {
+        let (r, a) = ids(r, a);
+        kb.facts_for(r, a).iter().map(|f| kb.fact(*f).key).collect()
+    };
+    assert_eq!(key("pns", "accompany_spouse_candidate"), ["on_cltn"]);
+    assert_eq!(key("pns", "social_like"), ["stage"]);
+    assert_eq!(key("ppnpn", "social_like"), Vec::<&str>::new());
+    assert_eq!(key("pns", "campaign_team"), ["election"]);
+    assert_eq!(
+        key("kepala_desa", "official_decision_favoring"),
+        ["election"]
+    );
+    assert_eq!(key("pns", "vote"), Vec::<&str>::new());
+    assert_eq!(key("tni", "campaign_team"), ["election"]);
+}
+
+#[test]
+fn a_missing_fact_gives_every_outcome_not_a_guess() {
+    let (r, a) = ids("pns", "accompany_spouse_candidate");
+    let answer = check(r, a, &Facts::default());
+    assert_eq!(answer.variants.len(), 2);
+    assert_eq!(answer.verdict(), Verdict::Conditional);
+    let report = Report::new(&answer, Lang::Id);
+    assert_eq!(report.missing_facts, ["on_cltn"]);
+    let verdicts: Vec<Verdict> = report.variants.iter().map(|v| v.report.verdict).collect();
+    assert!(verdicts.contains(&Verdict::Conditional));
+    assert!(verdicts.contains(&Verdict::Prohibited));
+    assert!(report.conditions.iter().any(|c| c.contains("dilarang")));
+
+    // When only the sanction depends on the missing fact, the verdict stands and each
+    // sanction says when it applies.
+    let (r, a) = ids("pns", "social_like");
+    let report = Report::new(&check(r, a, &Facts::default()), Lang::Id);
+    assert_eq!(report.verdict, Verdict::Prohibited);
+    assert!(report
+        .sanctions
+        .iter()
+        .any(|s| s.kind == "ethics" && s.when.get("stage") == Some(&"bakal_calon")));
+    assert!(report.sanctions.iter().any(|s| s.kind == "discipline"
+        && s.level == "heavy"
+        && s.when.get("stage") == Some(&"calon")));
+
+    let mut facts = Facts::default();
+    facts.set_keys("stage", "calon").expect("fact");
+    let report = Report::new(&check(r, a, &facts), Lang::Id);
+    assert!(report.sanctions.iter().all(|s| s.kind != "ethics"));
+    assert!(report.basis.iter().all(|b| b.when.is_empty()));
+}
+
+#[test]
+fn facts_that_do_not_matter_are_ignored() {
+    let (r, a) = ids("pns", "vote");
+    let mut facts = Facts::default();
+    facts.set_keys("stage", "calon").expect("fact");
+    let answer = check(r, a, &facts);
+    assert!(answer.facts.is_empty());
+    assert_eq!(answer.verdict(), Verdict::Allowed);
+}
+
+#[test]
+fn criminal_articles_follow_the_kind_of_election() {
+    let (r, a) = ids("kepala_desa", "official_decision_favoring");
+    let mut pemilu = Facts::default();
+    pemilu.set_keys("election", "pemilu").expect("fact");
+    let rep = Report::new(&check(r, a, &pemilu), Lang::Id);
+    let crim: Vec<_> = rep
+        .sanctions
+        .iter()
+        .filter(|s| s.kind == "criminal")
+        .collect();
+    assert_eq!(crim.len(), 1);
+    assert!(crim[0]
+        .basis
+        .iter()
+        .any(|b| b.instrument == "UU 7/2017" && b.provision == "Pasal 490"));
+
+    let mut pilkada = Facts::default();
+    pilkada.set_keys("election", "pilkada").expect("fact");
+    let rep = Report::new(&check(r, a, &pilkada), Lang::Id);
+    let crim: Vec<_> = rep
+        .sanctions
+        .iter()
+        .filter(|s| s.kind == "criminal")
+        .collect();
+    assert_eq!(crim.len(), 1);
+    assert!(crim[0]
+        .basis
+        .iter()
+        .any(|b| b.instrument == "UU 1/2015" && b.provision == "Pasal 188"));
+}
+
+#[test]
+fn every_tree_path_ends_in_an_outcome() {
+    let leaves = leaves();
+    assert!(leaves.len() >= 8 * 26, "{} leaves", leaves.len());
+    for (path, outcome, _) in &leaves {
+        assert!(!outcome.is_empty(), "{path}: no outcome");
+        // Every leaf is reachable again from its fragment and decided there.
+        let state = State::from_fragment(path).expect("fragment");
+        assert_eq!(state.step(), Step::Done, "{path}");
+        let answer = state.result().expect("result");
+        assert!(answer.is_decided(), "{path}");
+        assert_eq!(answer.variants[0].outcome.key, *outcome, "{path}");
+        assert_eq!(&state.to_fragment(), path);
+    }
+    // The tree's first question is the role, with all eight roles.
+    match tree() {
+        Node::Question { step, options, .. } => {
+            assert_eq!(step, "role");
+            assert_eq!(options.len(), 8);
+        }
+        Node::Outcome { .. } => panic!("the tree starts with a question"),
+    }
+}
+
+#[test]
+fn state_answers_goes_back_keeps_answers_and_restarts() {
+    let mut s = State::new();
+    assert_eq!(s.step(), Step::Role);
+    assert!(!s.back());
+    s.answer("pns").expect("role");
+    assert_eq!(s.step(), Step::Group);
+    assert!(
+        s.answer("social_like").is_err(),
+        "an activity is not a group"
+    );
+    s.answer("media_sosial").expect("group");
+    assert_eq!(s.progress(), (2, 3));
+    s.answer("social_like").expect("activity");
+    assert_eq!(s.progress(), (3, 4));
+    assert!(matches!(s.step(), Step::Fact(_)));
+    s.answer("calon").expect("fact");
+    assert_eq!(s.step(), Step::Done);
+    assert_eq!(s.to_fragment(), "pns/media_sosial/social_like/stage=calon");
+    assert_eq!(s.result().expect("done").verdict(), Verdict::Prohibited);
+    assert!(s.answer("calon").is_err(), "finished");
+
+    // Back twice: the later answers stay selected until a different one is given.
+    assert!(s.back());
+    assert!(s.back());
+    assert_eq!(s.step(), Step::Activity);
+    assert_eq!(s.selected(), Some("social_like"));
+    s.answer("social_like").expect("same answer");
+    assert_eq!(s.selected(), Some("calon"));
+    assert!(s.back());
+    s.answer("vote")
+        .is_err()
+        .then_some(())
+        .expect("vote is not in media_sosial");
+    s.answer("social_share").expect("other activity");
+    assert_eq!(
+        s.selected(),
+        None,
+        "a different answer drops the later ones"
+    );
+
+    s.restart();
+    assert_eq!(s, State::new());
+}
+
+#[test]
+fn fragments_round_trip_and_refuse_nonsense() {
+    let s =
+        State::from_fragment("#pns/keluarga/accompany_spouse_candidate/on_cltn=no").expect("valid");
+    assert_eq!(s.result().expect("done").verdict(), Verdict::Prohibited);
+    assert_eq!(State::from_fragment("").expect("empty"), State::new());
+    assert_eq!(
+        State::from_fragment("pns").expect("partial").step(),
+        Step::Group
+    );
+    for bad in [
+        "nobody",
+        "pns/media_sosial/vote",
+        "pns/media_sosial/social_like/stage=maybe",
+        "pns/media_sosial/social_like/on_cltn=yes",
+        "pns/stage=calon",
+        "pns/media_sosial/social_like/stage=calon/extra",
+        "pns//social_like",
+    ] {
+        assert!(
+            State::from_fragment(bad).is_err(),
+            "{bad} should be refused"
+        );
+    }
+}
+
+#[test]
+fn both_languages_are_complete() {
+    let kb = kb();
+    for o in kb.outcomes {
+        assert!(!o.explanation.id.is_empty() && !o.explanation.en.is_empty());
+        assert_ne!(o.explanation.id, o.explanation.en, "{}", o.key);
+    }
+    for p in kb.provisions {
+        assert_ne!(p.summary.id, p.summary.en, "{}", p.key);
+    }
+}

@@ -1,0 +1,231 @@
+//! The knowledge-base compiler refuses inconsistent data with a message that names the
+//! file, the entry and the field. Each test breaks the real data in one way.
+
+#[allow(dead_code)]
+#[path = "../build/kbc.rs"]
+mod kbc;
+
+use std::path::Path;
+
+fn sources() -> Vec<(String, String)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("kb");
+    let mut files = Vec::new();
+    for name in [
+        "meta.toml",
+        "instruments.toml",
+        "roles.toml",
+        "activities.toml",
+        "facts.toml",
+        "sanctions.toml",
+    ] {
+        files.push((
+            name.to_string(),
+            std::fs::read_to_string(dir.join(name)).expect("read kb file"),
+        ));
+    }
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("outcomes"))
+        .expect("outcomes dir")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    for n in names {
+        let text = std::fs::read_to_string(dir.join("outcomes").join(&n)).expect("read");
+        files.push((format!("outcomes/{n}"), text));
+    }
+    files
+}
+
+/// Replaces `from` by `to` once in `file` and returns the compiler's errors.
+fn errors_after(file: &str, from: &str, to: &str) -> Vec<String> {
+    let mut files = sources();
+    let entry = files
+        .iter_mut()
+        .find(|(n, _)| n == file)
+        .expect("file exists");
+    assert!(entry.1.contains(from), "`{from}` not found in {file}");
+    entry.1 = entry.1.replacen(from, to, 1);
+    match kbc::compile_sources(&files) {
+        Ok(_) => Vec::new(),
+        Err(e) => e,
+    }
+}
+
+fn assert_error(errors: &[String], needles: &[&str]) {
+    assert!(
+        errors.iter().any(|e| needles.iter().all(|n| e.contains(n))),
+        "expected an error containing {needles:?}, got:\n{}",
+        errors.join("\n")
+    );
+}
+
+#[test]
+fn the_real_data_compiles() {
+    let code = kbc::compile_sources(&sources()).expect("the shipped kb/ is consistent");
+    assert!(code.contains("pub static KB"));
+}
+
+#[test]
+fn unknown_provision() {
+    let e = errors_after(
+        "outcomes/jabatan_fasilitas.toml",
+        "\"uu7_2017:p490\"",
+        "\"uu7_2017:p999\"",
+    );
+    assert_error(
+        &e,
+        &[
+            "jabatan_fasilitas.toml",
+            "kades_official_decision_pemilu",
+            "uu7_2017:p999",
+        ],
+    );
+}
+
+#[test]
+fn unknown_instrument_in_repealed_by() {
+    let e = errors_after(
+        "instruments.toml",
+        "repealed_by = \"pp94_2021\"",
+        "repealed_by = \"pp1_1900\"",
+    );
+    assert_error(&e, &["pp53_2010", "repealed_by", "pp1_1900"]);
+}
+
+#[test]
+fn repealed_instrument_as_basis() {
+    let e = errors_after(
+        "outcomes/pencalonan_partai.toml",
+        "\"uu20_2023:p52_3j\",\n  \"uu20_2023:p9_2\",",
+        "\"uu5_2014:p87_4c\",\n  \"uu20_2023:p9_2\",",
+    );
+    assert_error(&e, &["asn_party_membership", "repealed", "history"]);
+}
+
+#[test]
+fn role_and_activity_without_outcome() {
+    let e = errors_after(
+        "outcomes/pemungutan_suara.toml",
+        "roles = [\"pns\", \"pppk\", \"ppnpn\", \"kepala_desa\", \"perangkat_desa\", \"bpd\"]\nverdict = \"allowed\"\nconfidence = \"secondary\"",
+        "roles = [\"pns\", \"pppk\", \"ppnpn\", \"kepala_desa\", \"perangkat_desa\"]\nverdict = \"allowed\"\nconfidence = \"secondary\"",
+    );
+    assert_error(&e, &["role `bpd` x activity `vote`", "no outcome"]);
+}
+
+#[test]
+fn fact_combination_without_outcome() {
+    let e = errors_after(
+        "outcomes/keluarga.toml",
+        "when = { on_cltn = \"no\" }",
+        "when = { on_cltn = \"yes\" }",
+    );
+    assert_error(
+        &e,
+        &[
+            "accompany_spouse_candidate",
+            "on_cltn=no",
+            "no outcome applies",
+        ],
+    );
+    assert_error(&e, &["on_cltn=yes", "several outcomes apply"]);
+}
+
+#[test]
+fn unknown_fact_value() {
+    let e = errors_after(
+        "outcomes/keluarga.toml",
+        "when = { on_cltn = \"no\" }",
+        "when = { on_cltn = \"maybe\" }",
+    );
+    assert_error(
+        &e,
+        &[
+            "asn_accompany_spouse_no_cltn",
+            "on_cltn",
+            "maybe",
+            "valid: yes, no",
+        ],
+    );
+}
+
+#[test]
+fn unknown_role_and_activity() {
+    let e = errors_after(
+        "outcomes/keluarga.toml",
+        "roles = [\"pns\", \"pppk\"]",
+        "roles = [\"pns\", \"lurah\"]",
+    );
+    assert_error(&e, &["keluarga.toml", "unknown role `lurah`"]);
+    let e = errors_after(
+        "outcomes/keluarga.toml",
+        "activity = \"promote_relative_candidate\"",
+        "activity = \"promote_cousin\"",
+    );
+    assert_error(&e, &["unknown activity `promote_cousin`"]);
+}
+
+#[test]
+fn dangling_sanction_template() {
+    let e = errors_after(
+        "outcomes/jabatan_fasilitas.toml",
+        "sanctions = [\"pidana_490\", \"kades_admin\"]",
+        "sanctions = [\"pidana_4900\", \"kades_admin\"]",
+    );
+    assert_error(&e, &["pidana_4900", "unknown sanction"]);
+}
+
+#[test]
+fn prohibited_without_sanction() {
+    let e = errors_after(
+        "outcomes/jabatan_fasilitas.toml",
+        "sanctions = [\"pidana_490\", \"kades_admin\"]",
+        "sanctions = []",
+    );
+    assert_error(&e, &["kades_official_decision_pemilu", "names no sanction"]);
+}
+
+#[test]
+fn disputed_must_be_conditional() {
+    let e = errors_after(
+        "outcomes/kampanye_acara.toml",
+        "key = \"bpd_attend_campaign\"\nactivity = \"attend_campaign\"\nroles = [\"bpd\"]\nverdict = \"conditional\"",
+        "key = \"bpd_attend_campaign\"\nactivity = \"attend_campaign\"\nroles = [\"bpd\"]\nverdict = \"prohibited\"",
+    );
+    assert_error(&e, &["bpd_attend_campaign", "disputed", "conditional"]);
+}
+
+#[test]
+fn discipline_needs_a_level() {
+    let e = errors_after(
+        "sanctions.toml",
+        "level = \"heavy\"\nroles = [\"pns\"]",
+        "roles = [\"pns\"]",
+    );
+    assert_error(&e, &["disciplinary sanction needs `level`"]);
+}
+
+#[test]
+fn missing_english_text() {
+    let e = errors_after(
+        "roles.toml",
+        "label.en = \"Village head (kepala desa)\"",
+        "label.en = \"  \"",
+    );
+    assert_error(&e, &["kepala_desa", "label", "English"]);
+}
+
+#[test]
+fn bad_date_and_unknown_field() {
+    let e = errors_after(
+        "meta.toml",
+        "last_reviewed = \"2026-11-22\"",
+        "last_reviewed = \"22/11/2026\"",
+    );
+    assert_error(&e, &["last_reviewed"]);
+    let e = errors_after(
+        "roles.toml",
+        "[[role]]\nkey = \"pns\"",
+        "[[role]]\ncolour = \"red\"\nkey = \"pns\"",
+    );
+    assert_error(&e, &["roles.toml", "colour"]);
+}
