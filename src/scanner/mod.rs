@@ -1,0 +1,3 @@
+//! "Cek sebelum posting": the pre-post scanner.
+
+pub mod normalize;
