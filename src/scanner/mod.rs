@@ -1,3 +1,310 @@
 //! "Cek sebelum posting": the pre-post scanner.
+//!
+//! A post is normalised ([`normalize`]), split into units by one trie holding the generic
+//! lexicon and the loaded election packs ([`matcher`]), and read by the rules ([`rules`]).
+//! Findings carry UTF-16 offsets into the original text (what JavaScript's `slice` uses)
+//! and byte offsets for Rust callers.
+//!
+//! ```
+//! use ceknetral::scanner::{Scanner, Risk};
+//! use ceknetral::kb::Lang;
+//!
+//! let scanner = Scanner::national();
+//! let r = scanner.scan("Ayo coblos nomor 2! Prabowo-Gibran untuk Indonesia maju", Lang::Id);
+//! assert_eq!(r.risk, Risk::Violation);
+//! assert_eq!(r.findings[0].text, "coblos nomor 2");
+//! assert!(scanner.scan("Juara 2 lomba lari, bangga!", Lang::Id).findings.is_empty());
+//! ```
 
+pub mod lexicon;
+pub mod matcher;
 pub mod normalize;
+pub mod pack;
+pub mod rules;
+
+use serde::Serialize;
+use std::ops::Range;
+
+use crate::kb::{kb, Lang};
+use matcher::{EntityRef, Matcher};
+pub use pack::{Pack, PackError};
+pub use rules::{Category, Rule, Severity, RULES};
+
+/// Risk of a whole post.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Risk {
+    Safe,
+    Review,
+    Violation,
+}
+
+impl Risk {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Risk::Safe => "safe",
+            Risk::Review => "review",
+            Risk::Violation => "violation",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Basis {
+    pub instrument: &'static str,
+    pub provision: &'static str,
+}
+
+/// One thing to fix in a post.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Finding {
+    /// UTF-16 code-unit offset of the start in the original text.
+    pub start: usize,
+    /// UTF-16 code-unit offset of the end (exclusive).
+    pub end: usize,
+    /// The original text of the span.
+    pub text: String,
+    pub rule: &'static str,
+    pub category: &'static str,
+    pub severity: Severity,
+    pub message: &'static str,
+    pub basis: Vec<Basis>,
+    /// A neutral rewording that can replace the span.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub suggestion: Option<String>,
+    /// Byte offsets in the original text, for Rust callers.
+    #[serde(skip)]
+    pub bytes: Range<usize>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ScanResult {
+    pub risk: Risk,
+    pub findings: Vec<Finding>,
+}
+
+/// Texts longer than this (bytes) are refused rather than scanned.
+pub const MAX_TEXT_BYTES: usize = 4 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ScanError {
+    TooLong { bytes: usize },
+}
+
+impl std::fmt::Display for ScanError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ScanError::TooLong { bytes } => write!(
+                f,
+                "text is {bytes} bytes; the scanner takes at most {MAX_TEXT_BYTES} bytes"
+            ),
+        }
+    }
+}
+
+impl std::error::Error for ScanError {}
+
+/// A compiled scanner: the generic lexicon plus the packs it was built with.
+#[derive(Debug, Clone)]
+pub struct Scanner {
+    matcher: Matcher,
+    packs: Vec<Pack>,
+}
+
+impl Scanner {
+    /// A scanner with the given packs (the generic layer works without any).
+    pub fn new(packs: Vec<Pack>) -> Scanner {
+        Scanner {
+            matcher: Matcher::new(&packs),
+            packs,
+        }
+    }
+
+    /// A scanner with the built-in 2024 national pack.
+    pub fn national() -> Scanner {
+        Scanner::new(vec![Pack::national_2024()])
+    }
+
+    pub fn packs(&self) -> &[Pack] {
+        &self.packs
+    }
+
+    /// Scans a post; texts over [`MAX_TEXT_BYTES`] are refused.
+    pub fn try_scan(&self, text: &str, lang: Lang) -> Result<ScanResult, ScanError> {
+        if text.len() > MAX_TEXT_BYTES {
+            return Err(ScanError::TooLong { bytes: text.len() });
+        }
+        Ok(self.scan(text, lang))
+    }
+
+    /// Scans a post of any length.
+    pub fn scan(&self, text: &str, lang: Lang) -> ScanResult {
+        let norm = normalize::normalize(text);
+        let units = self.matcher.units(&norm);
+        let ctx = rules::Ctx::new(&units);
+
+        struct Hit {
+            rule: usize,
+            first: usize,
+            last: usize,
+            entity: Option<EntityRef>,
+            severity: Severity,
+        }
+        let mut hits: Vec<Hit> = Vec::new();
+        let mut spans = Vec::new();
+        for (ri, rule) in RULES.iter().enumerate() {
+            spans.clear();
+            (rule.detect)(&ctx, &mut spans);
+            for s in &spans {
+                hits.push(Hit {
+                    rule: ri,
+                    first: s.first,
+                    last: s.last,
+                    entity: s.entity,
+                    severity: rule.severity,
+                });
+            }
+        }
+        // A question about the rules is not a breach: say it is worth a look, no more.
+        if ctx.all & lexicon::class::QUESTION != 0 {
+            for h in &mut hits {
+                h.severity = Severity::Review;
+            }
+        }
+        // Mentions matter only when nothing else was found; one per contestant or party.
+        let any_other = hits
+            .iter()
+            .any(|h| RULES[h.rule].category != Category::Mention);
+        let mut seen_entities: Vec<Option<EntityRef>> = Vec::new();
+        hits.retain(|h| {
+            if RULES[h.rule].category != Category::Mention {
+                return true;
+            }
+            if any_other || seen_entities.contains(&h.entity) {
+                return false;
+            }
+            seen_entities.push(h.entity);
+            true
+        });
+        // Overlapping hits of one category become one finding.
+        hits.sort_by_key(|h| (RULES[h.rule].category, h.first, h.last));
+        let mut merged: Vec<Hit> = Vec::new();
+        for h in hits {
+            if let Some(m) = merged.last_mut() {
+                if RULES[m.rule].category == RULES[h.rule].category && h.first <= m.last {
+                    m.last = m.last.max(h.last);
+                    m.severity = m.severity.max(h.severity);
+                    continue;
+                }
+            }
+            merged.push(h);
+        }
+
+        let tokens = norm.tokens();
+        let mut findings: Vec<Finding> = merged
+            .iter()
+            .filter_map(|h| {
+                let first_tok = units.get(h.first)?.first;
+                let last_tok = units.get(h.last)?.last;
+                let bytes = tokens.get(first_tok)?.orig.start..tokens.get(last_tok)?.orig.end;
+                let rule = &RULES[h.rule];
+                Some(Finding {
+                    start: 0,
+                    end: 0,
+                    text: text.get(bytes.clone()).unwrap_or("").to_string(),
+                    rule: rule.id,
+                    category: rule.category.as_str(),
+                    severity: h.severity,
+                    message: rule.message.get(lang),
+                    basis: basis(rule.basis),
+                    suggestion: rule
+                        .suggestion
+                        .map(|s| self.fill_day(s.0.get(lang), h.entity, lang)),
+                    bytes,
+                })
+            })
+            .collect();
+        findings.sort_by_key(|f| (f.bytes.start, f.bytes.end));
+        set_utf16(text, &mut findings);
+        let risk = findings
+            .iter()
+            .map(|f| match f.severity {
+                Severity::Violation => Risk::Violation,
+                Severity::Review => Risk::Review,
+            })
+            .max()
+            .unwrap_or(Risk::Safe);
+        ScanResult { risk, findings }
+    }
+
+    /// Replaces `{hari}`/`{day}` with the voting day of the pack concerned.
+    fn fill_day(&self, template: &str, entity: Option<EntityRef>, lang: Lang) -> String {
+        let pack = entity
+            .and_then(|e| self.packs.get(usize::from(e.pack)))
+            .filter(|p| p.voting_day.is_some())
+            .or_else(|| self.packs.iter().find(|p| p.voting_day.is_some()));
+        let day = match (pack.and_then(|p| p.voting_day), lang) {
+            (Some(d), Lang::Id) => {
+                let full = d.indonesian();
+                full.rsplit_once(' ').map(|(a, _)| a.to_string()).unwrap_or(full)
+            }
+            (Some(d), Lang::En) => {
+                let full = d.english();
+                full.rsplit_once(' ').map(|(a, _)| a.to_string()).unwrap_or(full)
+            }
+            (None, Lang::Id) => "hari pemungutan suara".to_string(),
+            (None, Lang::En) => "election day".to_string(),
+        };
+        template.replace("{hari}", &day).replace("{day}", &day)
+    }
+}
+
+fn basis(keys: &[&str]) -> Vec<Basis> {
+    let kb = kb();
+    keys.iter()
+        .filter_map(|k| kb.provision_id(k))
+        .map(|p| {
+            let prov = kb.provision(p);
+            Basis {
+                instrument: kb.instrument(prov.instrument).name,
+                provision: prov.cite,
+            }
+        })
+        .collect()
+}
+
+/// Fills the UTF-16 offsets from the byte offsets in one pass over the text.
+fn set_utf16(text: &str, findings: &mut [Finding]) {
+    let mut wanted: Vec<usize> = findings
+        .iter()
+        .flat_map(|f| [f.bytes.start, f.bytes.end])
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut map: Vec<(usize, usize)> = Vec::with_capacity(wanted.len());
+    let mut units = 0usize;
+    let mut w = wanted.iter().peekable();
+    for (i, c) in text.char_indices() {
+        while let Some(&&b) = w.peek() {
+            if b <= i {
+                map.push((b, units));
+                w.next();
+            } else {
+                break;
+            }
+        }
+        units += c.len_utf16();
+    }
+    for b in w {
+        map.push((*b, units));
+    }
+    let lookup = |b: usize| {
+        map.binary_search_by_key(&b, |(k, _)| *k)
+            .map(|i| map[i].1)
+            .unwrap_or(0)
+    };
+    for f in findings {
+        f.start = lookup(f.bytes.start);
+        f.end = lookup(f.bytes.end);
+    }
+}

@@ -1,0 +1,472 @@
+//! The phrase matcher: the generic lexicon and the loaded packs compiled into one token
+//! trie, and a byte trie for names inside hashtags. Tagging a post costs a hash look-up
+//! per token and a few trie steps, whatever the number of contestants and entries.
+
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+use super::lexicon::{class::*, COMMON_NAMES, COMMON_WORDS, ENTRIES, HONORIFICS};
+use super::normalize::{normalize, Caps, Normalized, Source, TokenKind};
+use super::pack::Pack;
+
+/// A small, fast hasher for short keys (the FxHash mix).
+#[derive(Default, Clone, Copy)]
+pub(crate) struct Fx(u64);
+
+impl Hasher for Fx {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut buf = [0u8; 8];
+            buf[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(buf));
+        }
+    }
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+    fn write_u32(&mut self, i: u32) {
+        self.add(u64::from(i));
+    }
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+}
+
+impl Fx {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+type FxMap<K, V> = HashMap<K, V, BuildHasherDefault<Fx>>;
+
+/// Which contestant or party of which pack a match refers to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct EntityRef {
+    pub pack: u16,
+    pub party: bool,
+    pub index: u16,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Term {
+    classes: u64,
+    entity: Option<EntityRef>,
+}
+
+/// A byte trie for finding names inside hashtags (`#tetapprabowo`).
+#[derive(Debug, Clone, Default)]
+struct ByteTrie {
+    /// (node, byte) -> node
+    edges: FxMap<(u32, u8), u32>,
+    terms: Vec<Term>,
+}
+
+impl ByteTrie {
+    fn new() -> ByteTrie {
+        ByteTrie {
+            edges: FxMap::default(),
+            terms: vec![Term::default()],
+        }
+    }
+
+    fn insert(&mut self, word: &str, classes: u64, entity: Option<EntityRef>) {
+        let mut node = 0u32;
+        for b in word.bytes() {
+            node = match self.edges.get(&(node, b)) {
+                Some(n) => *n,
+                None => {
+                    let n = self.terms.len() as u32;
+                    self.terms.push(Term::default());
+                    self.edges.insert((node, b), n);
+                    n
+                }
+            };
+        }
+        if let Some(t) = self.terms.get_mut(node as usize) {
+            t.classes |= classes;
+            if t.entity.is_none() {
+                t.entity = entity;
+            }
+        }
+    }
+
+    /// Every entry found inside `text`: OR of classes, the first entity.
+    fn search(&self, text: &[u8]) -> Term {
+        let mut found = Term::default();
+        for start in 0..text.len() {
+            let mut node = 0u32;
+            for b in &text[start..] {
+                match self.edges.get(&(node, *b)) {
+                    Some(n) => node = *n,
+                    None => break,
+                }
+                if let Some(t) = self.terms.get(node as usize) {
+                    if t.classes != 0 {
+                        found.classes |= t.classes;
+                        if found.entity.is_none() {
+                            found.entity = t.entity;
+                        }
+                    }
+                }
+            }
+        }
+        found
+    }
+}
+
+/// A run of tokens that matched one entry (or a single token), with its classes.
+#[derive(Debug, Clone, Copy)]
+pub struct Unit {
+    pub first: usize,
+    pub last: usize,
+    pub classes: u64,
+    pub entity: Option<EntityRef>,
+    pub boundary_before: bool,
+    /// The number's value for number units.
+    pub value: Option<u32>,
+}
+
+impl Unit {
+    pub fn has(&self, c: u64) -> bool {
+        self.classes & c != 0
+    }
+}
+
+/// The compiled lexicon and packs.
+#[derive(Debug, Clone)]
+pub struct Matcher {
+    vocab: FxMap<Box<str>, u32>,
+    edges: FxMap<(u32, u32), u32>,
+    terms: Vec<Term>,
+    hashtags: FxMap<Box<str>, Term>,
+    in_hashtags: ByteTrie,
+}
+
+/// Generic stems that make a hashtag a campaign hashtag on their own.
+const CAMPAIGN_STEMS: &[&str] = &[
+    "gantipresiden",
+    "coblos",
+    "paslon",
+    "capres",
+    "caleg",
+    "cagub",
+    "cabup",
+    "cawalkot",
+    "menangkan",
+    "pilihnomor",
+    "presiden2024",
+    "presiden2029",
+    "satuputaran",
+    "pemenangan",
+];
+
+fn is_common(word: &str) -> bool {
+    COMMON_WORDS.contains(&word) || COMMON_NAMES.contains(&word) || HONORIFICS.contains(&word)
+}
+
+/// Parts of a name that point to the person on their own: not an honorific, not a common
+/// word or given name, at least four letters.
+pub fn distinctive_parts(name: &str) -> Vec<String> {
+    let n = normalize(name);
+    n.tokens()
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TokenKind::Word)
+        .map(|(i, _)| n.token_text(i).to_string())
+        .filter(|w| w.len() >= 4 && !is_common(w))
+        .collect()
+}
+
+/// Parts usable in a pair name (`Budi-Rahayu`): the distinctive ones plus the first and
+/// last non-honorific parts.
+fn pair_parts(name: &str) -> Vec<String> {
+    let n = normalize(name);
+    let words: Vec<String> = n
+        .tokens()
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.kind == TokenKind::Word)
+        .map(|(i, _)| n.token_text(i).to_string())
+        .filter(|w| !HONORIFICS.contains(&w.as_str()) && w.len() >= 3)
+        .collect();
+    let mut out = distinctive_parts(name);
+    for w in [words.first(), words.last()].into_iter().flatten() {
+        if !out.contains(w) {
+            out.push(w.clone());
+        }
+    }
+    out
+}
+
+impl Matcher {
+    /// Compiles the generic lexicon and the packs.
+    pub fn new(packs: &[Pack]) -> Matcher {
+        let mut m = Matcher {
+            vocab: FxMap::default(),
+            edges: FxMap::default(),
+            terms: vec![Term::default()],
+            hashtags: FxMap::default(),
+            in_hashtags: ByteTrie::new(),
+        };
+        for (phrase, classes) in ENTRIES {
+            m.add(phrase, *classes, None);
+        }
+        for stem in CAMPAIGN_STEMS {
+            m.in_hashtags.insert(stem, CAMPAIGN_HASHTAG, None);
+        }
+        for (pi, pack) in packs.iter().enumerate() {
+            m.add_pack(pi as u16, pack);
+        }
+        m
+    }
+
+    fn add_pack(&mut self, pi: u16, pack: &Pack) {
+        let ambiguous: Vec<String> = pack
+            .ambiguous_aliases
+            .iter()
+            .map(|a| normalize(a).text().to_string())
+            .collect();
+        let is_ambiguous = |phrase: &str| -> bool {
+            let norm = normalize(phrase);
+            let text = norm.text();
+            if ambiguous.iter().any(|a| a == text) {
+                return true;
+            }
+            let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
+            words.len() == 1 && (words[0].len() < 4 || is_common(words[0]))
+        };
+        for (ci, c) in pack.contestants.iter().enumerate() {
+            let entity = Some(EntityRef {
+                pack: pi,
+                party: false,
+                index: ci as u16,
+            });
+            for name in &c.names {
+                self.add(name, CONTESTANT, entity);
+                for part in distinctive_parts(name) {
+                    self.add(&part, CONTESTANT, entity);
+                    if part.len() >= 5 {
+                        self.in_hashtags.insert(&part, PACK_HASHTAG, entity);
+                    }
+                }
+            }
+            if let [a, b, ..] = c.names.as_slice() {
+                for x in pair_parts(a) {
+                    for y in pair_parts(b) {
+                        self.add(&format!("{x} {y}"), CONTESTANT, entity);
+                        self.in_hashtags
+                            .insert(&format!("{x}{y}"), PACK_HASHTAG, entity);
+                    }
+                }
+            }
+            for alias in &c.aliases {
+                let cls = if is_ambiguous(alias) {
+                    CONTESTANT_AMBIG
+                } else {
+                    CONTESTANT
+                };
+                self.add(alias, cls, entity);
+                let joined = normalize(alias).text().replace(' ', "");
+                if cls == CONTESTANT && joined.len() >= 6 {
+                    self.in_hashtags.insert(&joined, PACK_HASHTAG, entity);
+                }
+            }
+            for slogan in &c.slogans {
+                let words = normalize(slogan).tokens().len();
+                let cls = if words >= 2 && !is_ambiguous(slogan) {
+                    SLOGAN
+                } else if is_ambiguous(slogan) {
+                    SLOGAN_AMBIG
+                } else {
+                    SLOGAN
+                };
+                self.add(slogan, cls, entity);
+                let joined = normalize(slogan).text().replace(' ', "");
+                if cls == SLOGAN && joined.len() >= 8 {
+                    self.in_hashtags.insert(&joined, PACK_HASHTAG, entity);
+                }
+            }
+            for h in &c.hashtags {
+                let body = normalize(h).text().trim_start_matches('#').replace(' ', "");
+                if !body.is_empty() {
+                    self.hashtags.insert(
+                        body.into(),
+                        Term {
+                            classes: PACK_HASHTAG,
+                            entity,
+                        },
+                    );
+                }
+            }
+            for s in &c.symbols {
+                self.add(s, PACK_SYMBOL | SYMBOL, entity);
+            }
+        }
+        for (pj, p) in pack.parties.iter().enumerate() {
+            let entity = Some(EntityRef {
+                pack: pi,
+                party: true,
+                index: pj as u16,
+            });
+            self.add(&p.name, PARTY, entity);
+            for alias in &p.aliases {
+                let norm = normalize(alias);
+                let text = norm.text().to_string();
+                let single = norm.tokens().len() == 1;
+                let cls = if ambiguous.contains(&text) || (single && (text.len() <= 3 || is_common(&text))) {
+                    PARTY_AMBIG
+                } else {
+                    PARTY
+                };
+                self.add(alias, cls, entity);
+            }
+        }
+    }
+
+    fn token_id(&mut self, word: &str) -> u32 {
+        if let Some(id) = self.vocab.get(word) {
+            return *id;
+        }
+        let id = self.vocab.len() as u32;
+        self.vocab.insert(word.into(), id);
+        id
+    }
+
+    /// Adds a phrase (normalised here) with its classes.
+    fn add(&mut self, phrase: &str, classes: u64, entity: Option<EntityRef>) {
+        let norm = normalize(phrase);
+        let words: Vec<String> = (0..norm.tokens().len())
+            .map(|i| norm.token_text(i).to_string())
+            .collect();
+        if words.is_empty() {
+            return;
+        }
+        let mut node = 0u32;
+        for w in &words {
+            let tok = self.token_id(w);
+            node = match self.edges.get(&(node, tok)) {
+                Some(n) => *n,
+                None => {
+                    let n = self.terms.len() as u32;
+                    self.terms.push(Term::default());
+                    self.edges.insert((node, tok), n);
+                    n
+                }
+            };
+        }
+        if let Some(t) = self.terms.get_mut(node as usize) {
+            t.classes |= classes;
+            if t.entity.is_none() {
+                t.entity = entity;
+            }
+        }
+    }
+
+    /// Splits a normalised post into units, longest match first.
+    pub fn units(&self, norm: &Normalized) -> Vec<Unit> {
+        let tokens = norm.tokens();
+        let mut out = Vec::with_capacity(tokens.len());
+        let mut i = 0;
+        while i < tokens.len() {
+            let t = &tokens[i];
+            let text = norm.token_text(i);
+            let mut unit = Unit {
+                first: i,
+                last: i,
+                classes: 0,
+                entity: None,
+                boundary_before: t.boundary_before,
+                value: None,
+            };
+            if t.caps == Caps::Upper {
+                unit.classes |= UPPER;
+            }
+            match t.kind {
+                TokenKind::Hashtag => {
+                    let body = &text[1..];
+                    unit.classes |= HASHTAG;
+                    if let Some(term) = self.hashtags.get(body) {
+                        unit.classes |= term.classes;
+                        unit.entity = term.entity;
+                    } else {
+                        let found = self.in_hashtags.search(body.as_bytes());
+                        unit.classes |= found.classes;
+                        unit.entity = found.entity;
+                    }
+                    out.push(unit);
+                    i += 1;
+                    continue;
+                }
+                TokenKind::Symbol => {
+                    unit.classes |= FINGER;
+                    out.push(unit);
+                    i += 1;
+                    continue;
+                }
+                TokenKind::Mention => {
+                    out.push(unit);
+                    i += 1;
+                    continue;
+                }
+                TokenKind::Number => {
+                    unit.classes |= NUM;
+                    if let Ok(v) = text.parse::<u32>() {
+                        unit.value = Some(v);
+                        if (1..=30).contains(&v) {
+                            unit.classes |= BALLOT_NUM;
+                        }
+                    }
+                    if t.leading_zero {
+                        unit.classes |= LEADING_ZERO;
+                    }
+                    if t.source == Source::Keycap {
+                        unit.classes |= KEYCAP;
+                    }
+                }
+                TokenKind::Word => {}
+            }
+            // Longest phrase from here.
+            let mut node = 0u32;
+            let mut best: Option<(usize, Term)> = None;
+            let mut j = i;
+            while j < tokens.len() {
+                if j > i && tokens[j].boundary_before {
+                    break;
+                }
+                let Some(tok) = self.vocab.get(norm.token_text(j)) else {
+                    break;
+                };
+                let Some(next) = self.edges.get(&(node, *tok)) else {
+                    break;
+                };
+                node = *next;
+                if let Some(term) = self.terms.get(node as usize) {
+                    if term.classes != 0 {
+                        best = Some((j, *term));
+                    }
+                }
+                j += 1;
+            }
+            if let Some((last, term)) = best {
+                unit.last = last;
+                unit.classes |= term.classes;
+                unit.entity = term.entity;
+                if last > i {
+                    // A phrase is not a bare number.
+                    unit.classes &= !(NUM | BALLOT_NUM | LEADING_ZERO);
+                    unit.value = None;
+                }
+            }
+            i = unit.last + 1;
+            out.push(unit);
+        }
+        out
+    }
+}
