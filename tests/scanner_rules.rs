@@ -9,15 +9,30 @@ fn every_rule_flags_its_examples_and_leaves_the_others_alone() {
     let scanner = Scanner::national();
     let mut failures = Vec::new();
     for rule in RULES {
-        assert!(!rule.must_flag.is_empty(), "{} has no must-flag example", rule.id);
-        assert!(!rule.must_not_flag.is_empty(), "{} has no must-not-flag example", rule.id);
+        assert!(
+            !rule.must_flag.is_empty(),
+            "{} has no must-flag example",
+            rule.id
+        );
+        assert!(
+            !rule.must_not_flag.is_empty(),
+            "{} has no must-not-flag example",
+            rule.id
+        );
         for text in rule.must_flag {
             let r = scanner.scan(text, Lang::Id);
-            if !r.findings.iter().any(|f| f.category == rule.category.as_str()) {
+            if !r
+                .findings
+                .iter()
+                .any(|f| f.category == rule.category.as_str())
+            {
                 failures.push(format!(
                     "{} should flag {text:?}; got {:?}",
                     rule.id,
-                    r.findings.iter().map(|f| (f.rule, f.text.as_str())).collect::<Vec<_>>()
+                    r.findings
+                        .iter()
+                        .map(|f| (f.rule, f.text.as_str()))
+                        .collect::<Vec<_>>()
                 ));
             }
         }
@@ -27,7 +42,10 @@ fn every_rule_flags_its_examples_and_leaves_the_others_alone() {
                 failures.push(format!(
                     "{} should not flag {text:?}; got {:?}",
                     rule.id,
-                    r.findings.iter().map(|f| (f.rule, f.text.as_str())).collect::<Vec<_>>()
+                    r.findings
+                        .iter()
+                        .map(|f| (f.rule, f.text.as_str()))
+                        .collect::<Vec<_>>()
                 ));
             }
         }

@@ -165,6 +165,11 @@ const CAMPAIGN_STEMS: &[&str] = &[
     "presiden2029",
     "satuputaran",
     "pemenangan",
+    "gantibupati",
+    "gantigubernur",
+    "gantiwalikota",
+    "gantikades",
+    "tetappilih",
 ];
 
 fn is_common(word: &str) -> bool {
@@ -318,9 +323,14 @@ impl Matcher {
             self.add(&p.name, PARTY, entity);
             for alias in &p.aliases {
                 let norm = normalize(alias);
+                if norm.text().len() < 2 {
+                    continue;
+                }
                 let text = norm.text().to_string();
                 let single = norm.tokens().len() == 1;
-                let cls = if ambiguous.contains(&text) || (single && (text.len() <= 3 || is_common(&text))) {
+                let cls = if ambiguous.contains(&text)
+                    || (single && (text.len() <= 3 || is_common(&text)))
+                {
                     PARTY_AMBIG
                 } else {
                     PARTY
@@ -390,7 +400,7 @@ impl Matcher {
             }
             match t.kind {
                 TokenKind::Hashtag => {
-                    let body = &text[1..];
+                    let body = text.get(1..).unwrap_or("");
                     unit.classes |= HASHTAG;
                     if let Some(term) = self.hashtags.get(body) {
                         unit.classes |= term.classes;
@@ -411,6 +421,14 @@ impl Matcher {
                     continue;
                 }
                 TokenKind::Mention => {
+                    // An account named after a contestant (`@suryawanayu.official`).
+                    let found = self
+                        .in_hashtags
+                        .search(text.as_bytes().get(1..).unwrap_or(&[]));
+                    if found.classes & PACK_HASHTAG != 0 {
+                        unit.classes |= PACK_HASHTAG;
+                        unit.entity = found.entity;
+                    }
                     out.push(unit);
                     i += 1;
                     continue;

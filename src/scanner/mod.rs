@@ -161,7 +161,11 @@ impl Scanner {
                     first: s.first,
                     last: s.last,
                     entity: s.entity,
-                    severity: rule.severity,
+                    severity: if s.review {
+                        Severity::Review
+                    } else {
+                        rule.severity
+                    },
                 });
             }
         }
@@ -246,11 +250,15 @@ impl Scanner {
         let day = match (pack.and_then(|p| p.voting_day), lang) {
             (Some(d), Lang::Id) => {
                 let full = d.indonesian();
-                full.rsplit_once(' ').map(|(a, _)| a.to_string()).unwrap_or(full)
+                full.rsplit_once(' ')
+                    .map(|(a, _)| a.to_string())
+                    .unwrap_or(full)
             }
             (Some(d), Lang::En) => {
                 let full = d.english();
-                full.rsplit_once(' ').map(|(a, _)| a.to_string()).unwrap_or(full)
+                full.rsplit_once(' ')
+                    .map(|(a, _)| a.to_string())
+                    .unwrap_or(full)
             }
             (None, Lang::Id) => "hari pemungutan suara".to_string(),
             (None, Lang::En) => "election day".to_string(),

@@ -381,6 +381,8 @@ fn fold_all(text: &str) -> Vec<Ch> {
 struct Raw {
     /// Folded ASCII bytes (without the leading `#` or `@`).
     bytes: Vec<u8>,
+    /// For each byte: the original range of the character it came from.
+    offs: Vec<(usize, usize)>,
     start: usize,
     end: usize,
     kind: TokenKind,
@@ -399,6 +401,7 @@ impl Raw {
     fn new(ch: &Ch, kind: TokenKind, boundary_before: bool, gap: Option<u8>) -> Raw {
         Raw {
             bytes: Vec::new(),
+            offs: Vec::new(),
             start: ch.start,
             end: ch.end,
             kind,
@@ -455,6 +458,7 @@ fn tokenize(chars: &[Ch]) -> Vec<Raw> {
                 let gap = (gap_len == 1).then_some(gap_ch);
                 let mut r = Raw::new(ch, TokenKind::Symbol, boundary, gap);
                 r.bytes = vec![b'j', b'a', b'r', b'i', b'0' + n];
+                r.offs = vec![(ch.start, ch.end); 5];
                 raws.push(r);
                 boundary = false;
                 gap_len = 0;
@@ -480,6 +484,7 @@ fn tokenize(chars: &[Ch]) -> Vec<Raw> {
                 }
                 if let Some(r) = cur.as_mut() {
                     r.bytes.push(b);
+                    r.offs.push((ch.start, ch.end));
                     r.end = ch.end;
                     if b.is_ascii_lowercase() {
                         if ch.upper {
@@ -509,6 +514,7 @@ fn join_spread(raws: Vec<Raw>) -> Vec<Raw> {
             if let Some(mut first) = it.next() {
                 for r in it {
                     first.bytes.extend_from_slice(&r.bytes);
+                    first.offs.extend_from_slice(&r.offs);
                     first.uppers += r.uppers;
                     first.lowers += r.lowers;
                     first.end = r.end;
@@ -679,6 +685,14 @@ fn number_text(digits: &[u8]) -> (String, bool) {
 fn split_raw(r: Raw, out: &mut Vec<Piece>) {
     let caps = caps_of(&r);
     let source = base_source(&r);
+    let offs = &r.offs;
+    // The original range of bytes `a..=b` of the raw token.
+    let range = |a: usize, b: usize| -> (usize, usize) {
+        match (offs.get(a), offs.get(b)) {
+            (Some(x), Some(y)) => (x.0, y.1),
+            _ => (r.start, r.end),
+        }
+    };
     let mk = |text: String, kind: TokenKind, source: Source, first: bool, lz: bool| Piece {
         text,
         start: r.start,
@@ -762,6 +776,7 @@ fn split_raw(r: Raw, out: &mut Vec<Piece>) {
         let (t, lz) = number_text(&prefix);
         let mut piece = mk(t, TokenKind::Number, source, true, lz);
         piece.digits = String::from_utf8_lossy(&prefix).into_owned();
+        (piece.start, piece.end) = range(0, fl.saturating_sub(1));
         out.push(piece);
         first = false;
     }
@@ -775,23 +790,30 @@ fn split_raw(r: Raw, out: &mut Vec<Piece>) {
             was_leet = true;
         }
     }
-    collapse(&mut word);
+    // Short acronyms in capitals keep their letters (PPP, PP); elongation is lower case.
+    if !(caps == Caps::Upper && word.len() <= 4) {
+        collapse(&mut word);
+    }
     let wsource = if was_leet && source == Source::Plain {
         Source::Leet
     } else {
         source
     };
     let text = String::from_utf8_lossy(&word).into_owned();
-    match number_word(&word) {
-        Some(n) => out.push(mk(
+    let mut piece = match number_word(&word) {
+        Some(n) => mk(
             n.to_string(),
             TokenKind::Number,
             Source::NumberWord,
             first,
             false,
-        )),
-        None => out.push(mk(text, TokenKind::Word, wsource, first, false)),
-    }
+        ),
+        None => mk(text, TokenKind::Word, wsource, first, false),
+    };
+    let (ws, we) = range(fl, ll);
+    piece.start = if first { r.start } else { ws };
+    piece.end = if ll + 1 >= b.len() { r.end } else { we };
+    out.push(piece);
     let suffix: Vec<u8> = b[ll + 1..]
         .iter()
         .copied()
@@ -801,6 +823,7 @@ fn split_raw(r: Raw, out: &mut Vec<Piece>) {
         let (t, lz) = number_text(&suffix);
         let mut piece = mk(t, TokenKind::Number, source, false, lz);
         piece.digits = String::from_utf8_lossy(&suffix).into_owned();
+        piece.start = range(ll + 1, b.len() - 1).0;
         out.push(piece);
     }
 }

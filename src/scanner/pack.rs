@@ -210,7 +210,11 @@ fn type_name(v: &Value) -> &'static str {
     }
 }
 
-fn opt_string(obj: &Map<String, Value>, key: &str, path: &str) -> Result<Option<String>, PackError> {
+fn opt_string(
+    obj: &Map<String, Value>,
+    key: &str,
+    path: &str,
+) -> Result<Option<String>, PackError> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(None),
         Some(v) => string(v, &join(path, key)).map(Some),
@@ -270,10 +274,10 @@ fn date(obj: &Map<String, Value>, key: &str, path: &str) -> Result<Option<Date>,
     }
 }
 
-fn objects<'a>(
-    obj: &'a Map<String, Value>,
-    key: &str,
-) -> Result<Vec<(String, &'a Map<String, Value>)>, PackError> {
+/// Entries of an array of objects, each with its path (`contestants[2]`).
+type Entries<'a> = Vec<(String, &'a Map<String, Value>)>;
+
+fn objects<'a>(obj: &'a Map<String, Value>, key: &str) -> Result<Entries<'a>, PackError> {
     match obj.get(key) {
         None | Some(Value::Null) => Ok(Vec::new()),
         Some(Value::Array(items)) => {
@@ -308,14 +312,17 @@ impl Pack {
         if json.len() > MAX_PACK_BYTES {
             return Err(err("", format!("larger than {MAX_PACK_BYTES} bytes")));
         }
-        let value: Value = serde_json::from_str(json)
-            .map_err(|e| err("", format!("not valid JSON: {e}")))?;
+        let value: Value =
+            serde_json::from_str(json).map_err(|e| err("", format!("not valid JSON: {e}")))?;
         Pack::from_value(&value)
     }
 
     pub fn from_value(value: &Value) -> Result<Pack, PackError> {
         let Value::Object(root) = value else {
-            return Err(err("", format!("must be a JSON object, not {}", type_name(value))));
+            return Err(err(
+                "",
+                format!("must be a JSON object, not {}", type_name(value)),
+            ));
         };
         check_fields(
             root,
@@ -365,9 +372,10 @@ impl Pack {
             None | Some(Value::Null) => None,
             Some(Value::Object(c)) => {
                 check_fields(c, "campaign", &["start", "end"])?;
-                let start =
-                    date(c, "start", "campaign")?.ok_or_else(|| err("campaign.start", "is required"))?;
-                let end = date(c, "end", "campaign")?.ok_or_else(|| err("campaign.end", "is required"))?;
+                let start = date(c, "start", "campaign")?
+                    .ok_or_else(|| err("campaign.start", "is required"))?;
+                let end = date(c, "end", "campaign")?
+                    .ok_or_else(|| err("campaign.end", "is required"))?;
                 if end < start {
                     return Err(err("campaign.end", "is before campaign.start"));
                 }
@@ -388,7 +396,9 @@ impl Pack {
             check_fields(
                 c,
                 &at,
-                &["number", "names", "aliases", "slogans", "hashtags", "symbols"],
+                &[
+                    "number", "names", "aliases", "slogans", "hashtags", "symbols",
+                ],
             )?;
             let names = strings(c, "names", &at)?;
             if names.is_empty() {
@@ -486,7 +496,10 @@ mod tests {
         assert_eq!(p.contestants.len(), 3);
         assert_eq!(p.contestants[1].number, Some(2));
         assert!(p.parties.len() >= 24);
-        assert_eq!(p.voting_day.map(|d| d.indonesian()), Some("14 Februari 2024".into()));
+        assert_eq!(
+            p.voting_day.map(|d| d.indonesian()),
+            Some("14 Februari 2024".into())
+        );
     }
 
     #[test]
@@ -494,29 +507,41 @@ mod tests {
         let e = |s: &str| Pack::from_json(s).expect_err("invalid").to_string();
         assert!(e("[]").contains("JSON object"));
         assert!(e("{\"title\":\"x\",\"contestants\":[]}").contains("`id`: is required"));
-        assert!(e("{\"id\":\"x\",\"title\":\"x\",\"contestants\":[{\"names\":[]}]}")
-            .contains("`contestants[0].names`: needs at least one name"));
+        assert!(
+            e("{\"id\":\"x\",\"title\":\"x\",\"contestants\":[{\"names\":[]}]}")
+                .contains("`contestants[0].names`: needs at least one name")
+        );
         assert!(e("{\"id\":\"x\",\"title\":\"x\",\"contestants\":[{\"names\":[\"A\"]},{\"names\":[\"B\", 3]}]}")
             .contains("`contestants[1].names[1]`: must be a string"));
         assert!(e("{\"id\":\"x\",\"title\":\"x\",\"contestants\":[{\"names\":[\"A\"],\"colour\":\"red\"}]}")
             .contains("`contestants[0].colour`: unknown field"));
-        assert!(e("{\"id\":\"x\",\"title\":\"x\",\"voting_day\":\"2029-02-30\",\"contestants\":[]}")
-            .contains("`voting_day`"));
-        assert!(e("{\"id\":\"x\",\"title\":\"x\",\"kind\":\"pemilu\",\"contestants\":[]}")
-            .contains("`kind`"));
+        assert!(e(
+            "{\"id\":\"x\",\"title\":\"x\",\"voting_day\":\"2029-02-30\",\"contestants\":[]}"
+        )
+        .contains("`voting_day`"));
+        assert!(
+            e("{\"id\":\"x\",\"title\":\"x\",\"kind\":\"pemilu\",\"contestants\":[]}")
+                .contains("`kind`")
+        );
         assert!(e("{\"id\":\"x\",\"title\":\"x\",\"contestants\":[{\"number\":1,\"names\":[\"A\"]},{\"number\":1,\"names\":[\"B\"]}]}")
             .contains("`contestants[1].number`: number 1 is used twice"));
-        assert!(e("{\"id\":\"x\",\"title\":\"x\",\"contestants\":[{\"names\":[\"A\"],\"number\":-2}]}")
-            .contains("`contestants[0].number`"));
-        assert!(e("{\"id\":\"x\",\"title\":\"x\",\"contestants\":[],\"parties\":[{\"number\":2}]}")
-            .contains("`parties[0].name`: is required"));
+        assert!(e(
+            "{\"id\":\"x\",\"title\":\"x\",\"contestants\":[{\"names\":[\"A\"],\"number\":-2}]}"
+        )
+        .contains("`contestants[0].number`"));
+        assert!(e(
+            "{\"id\":\"x\",\"title\":\"x\",\"contestants\":[],\"parties\":[{\"number\":2}]}"
+        )
+        .contains("`parties[0].name`: is required"));
         assert!(e("not json").contains("not valid JSON"));
     }
 
     #[test]
     fn minimal_pack() {
-        let p = Pack::from_json(r#"{"id":"a","title":"T","contestants":[{"names":["I Made Suryawan"]}]}"#)
-            .expect("valid");
+        let p = Pack::from_json(
+            r#"{"id":"a","title":"T","contestants":[{"names":["I Made Suryawan"]}]}"#,
+        )
+        .expect("valid");
         assert_eq!(p.contestants[0].names, ["I Made Suryawan"]);
     }
 }

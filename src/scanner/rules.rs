@@ -106,6 +106,8 @@ pub struct Span {
     pub first: usize,
     pub last: usize,
     pub entity: Option<EntityRef>,
+    /// Worth a second look only (the rule's severity is lowered to review).
+    pub review: bool,
 }
 
 /// What the rules see of a post.
@@ -178,7 +180,10 @@ impl<'a> Ctx<'a> {
                 | SLOGAN
                 | PACK_SYMBOL
                 | VOTE_STRONG,
-        ) || self.units.iter().any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER))
+        ) || self
+            .units
+            .iter()
+            .any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER))
     }
 
     /// A unit that names who to vote for; `near` says whether it is next to the verb.
@@ -191,6 +196,13 @@ impl<'a> Ctx<'a> {
             return true;
         }
         if u.has(BALLOT_NUM) {
+            if self
+                .units
+                .get(j + 1)
+                .is_some_and(|n| n.has(EVERYDAY) && self.same_sentence(j, j + 1))
+            {
+                return false;
+            }
             let marked = j > 0 && self.units[j - 1].has(NUMREF);
             let written = u.has(LEADING_ZERO | KEYCAP);
             return (marked || written || near)
@@ -203,7 +215,9 @@ impl<'a> Ctx<'a> {
         let u = &self.units[j];
         u.has(CONTESTANT | SLOGAN | PACK_HASHTAG)
             || (u.has(CONTESTANT_AMBIG) && u.has(UPPER))
-            || u.entity.is_some_and(|e| !e.party) && u.has(CONTESTANT_AMBIG | SLOGAN_AMBIG) && u.has(UPPER)
+            || u.entity.is_some_and(|e| !e.party)
+                && u.has(CONTESTANT_AMBIG | SLOGAN_AMBIG)
+                && u.has(UPPER)
     }
 }
 
@@ -212,6 +226,7 @@ fn span(first: usize, last: usize, entity: Option<EntityRef>) -> Span {
         first: first.min(last),
         last: first.max(last),
         entity,
+        review: false,
     }
 }
 
@@ -237,7 +252,9 @@ fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
                 break;
             }
         }
-        if hit.is_none() && strong {
+        // "Nomor 2, coblos!": a target before the verb only when the verb ends the sentence.
+        let ends_sentence = ctx.units.get(i + 1).is_none_or(|n| n.boundary_before);
+        if hit.is_none() && strong && ends_sentence {
             for j in (i.saturating_sub(3)..i).rev() {
                 if ctx.same_sentence(i, j) && ctx.target(j, i - j <= 1, true) {
                     hit = Some(j);
@@ -255,7 +272,11 @@ fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
             if t.entity.is_some_and(|e| e.party) && !t.has(CONTESTANT) {
                 continue; // left to the party rule
             }
-            let last = if j + 1 < ctx.units.len() && t.has(NUMREF) { j + 1 } else { j };
+            let last = if j + 1 < ctx.units.len() && t.has(NUMREF) {
+                j + 1
+            } else {
+                j
+            };
             out.push(span(i, last, t.entity));
         }
     }
@@ -268,6 +289,16 @@ fn detect_support(ctx: &Ctx, out: &mut Vec<Span>) {
         }
         let strong = u.has(SUPPORT_STRONG);
         let reach = if strong { 8 } else { 2 };
+        // Strong support reaches a named contestant or candidate anywhere in a short post.
+        let post_wide = strong && ctx.units.len() <= 60 && !ctx.has(CIVIC | QUESTION);
+        let far = post_wide
+            .then(|| {
+                (0..ctx.units.len()).find(|j| {
+                    let t = &ctx.units[*j];
+                    (ctx.is_contestant(*j) || t.has(CAND)) && !t.entity.is_some_and(|e| e.party)
+                })
+            })
+            .flatten();
         let found = ctx.around(i, reach, reach).find(|j| {
             let t = &ctx.units[*j];
             if t.entity.is_some_and(|e| e.party) && !t.has(CONTESTANT) {
@@ -276,16 +307,20 @@ fn detect_support(ctx: &Ctx, out: &mut Vec<Span>) {
             let dist = j.abs_diff(i);
             ctx.is_contestant(*j)
                 || (t.has(CONTESTANT_AMBIG) && dist <= 1)
-                || (t.has(CAND) && (strong || dist <= 1) && !ctx.sentence_has(i, CIVIC))
+                || (t.has(CAND) && (strong || dist <= 2) && !ctx.sentence_has(i, CIVIC))
                 || (t.has(BALLOT_NUM)
                     && (t.has(LEADING_ZERO | KEYCAP) || (*j > 0 && ctx.units[j - 1].has(NUMREF)))
                     && (ctx.election_context()
                         || (strong && dist <= 2 && t.has(LEADING_ZERO | KEYCAP)))
                     && !t.has(EVERYDAY))
         });
-        if let Some(j) = found {
+        if let Some(j) = found.or(far) {
             let e = ctx.units[j].entity;
-            out.push(span(i, j, e));
+            if j.abs_diff(i) > 8 {
+                out.push(span(i, i, e));
+            } else {
+                out.push(span(i, j, e));
+            }
         }
     }
 }
@@ -300,10 +335,9 @@ fn detect_attack(ctx: &Ctx, out: &mut Vec<Span>) {
             ctx.is_contestant(*j)
                 || (t.has(CONTESTANT_AMBIG | PARTY_AMBIG) && j.abs_diff(i) <= 1)
                 || t.has(PARTY)
+                || (t.has(PARTY_WORD) && j.abs_diff(i) <= 3)
                 || (t.has(CAND) && !ctx.sentence_has(i, CIVIC))
-                || (t.has(BALLOT_NUM)
-                    && t.has(LEADING_ZERO | KEYCAP)
-                    && ctx.election_context())
+                || (t.has(BALLOT_NUM) && t.has(LEADING_ZERO | KEYCAP) && ctx.election_context())
         });
         if let Some(j) = found {
             out.push(span(i, j, ctx.units[j].entity));
@@ -321,7 +355,10 @@ fn detect_hashtag(ctx: &Ctx, out: &mut Vec<Span>) {
 
 fn detect_slogan(ctx: &Ctx, out: &mut Vec<Span>) {
     let context = ctx.has(CONTESTANT | PACK_HASHTAG | CAND | VOTE_STRONG | PACK_SYMBOL)
-        || ctx.units.iter().any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER));
+        || ctx
+            .units
+            .iter()
+            .any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER));
     for (i, u) in ctx.units.iter().enumerate() {
         if u.has(HASHTAG) {
             continue;
@@ -333,44 +370,51 @@ fn detect_slogan(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_symbol(ctx: &Ctx, out: &mut Vec<Span>) {
-    let context = ctx.has(
+    let strong = ctx.has(
         VOTE | SUPPORT_STRONG
             | CONTESTANT
             | CAND
-            | ELECTION
             | NUMREF
             | PACK_HASHTAG
             | SLOGAN
-            | CAMPAIGN
             | CAMPAIGN_STRONG
             | PARTY,
-    ) || ctx.units.iter().any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER));
-    if !context || ctx.has(CIVIC) && !ctx.has(CONTESTANT | PARTY | PACK_HASHTAG | VOTE_STRONG) {
+    ) || ctx
+        .units
+        .iter()
+        .any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER));
+    let weak = ctx.has(ELECTION | CAMPAIGN);
+    if !(strong || weak) {
         return;
     }
+    let civic_only = ctx.has(CIVIC)
+        && !ctx.has(CONTESTANT | PARTY | PACK_HASHTAG | VOTE_STRONG | SUPPORT_STRONG);
     for (i, u) in ctx.units.iter().enumerate() {
-        let sign = u.has(FINGER | SYMBOL | PACK_SYMBOL)
-            || (u.has(KEYCAP) && u.has(BALLOT_NUM))
-            || (u.has(LEADING_ZERO) && u.has(BALLOT_NUM) && u.value.is_some_and(|v| v <= 9));
+        let sign = u.has(FINGER | SYMBOL | PACK_SYMBOL) || (u.has(KEYCAP) && u.has(BALLOT_NUM));
         if sign && !u.has(EVERYDAY) && !(i > 0 && ctx.units[i - 1].has(EVERYDAY)) {
-            out.push(span(i, i, u.entity));
+            let mut s = span(i, i, u.entity);
+            s.review = !strong || civic_only;
+            out.push(s);
         }
     }
 }
 
 fn detect_party(ctx: &Ctx, out: &mut Vec<Span>) {
     for (i, u) in ctx.units.iter().enumerate() {
-        let party = u.has(PARTY) || (u.has(PARTY_AMBIG) && {
-            let prev = i > 0 && ctx.units[i - 1].has(PARTY_WORD | VOTE);
-            let next = ctx.units.get(i + 1).is_some_and(|n| n.has(NUMREF | BALLOT_NUM));
-            prev || next || u.has(UPPER) && ctx.election_context()
-        });
+        let party = u.has(PARTY)
+            || (u.has(PARTY_AMBIG) && {
+                let prev = i > 0 && ctx.units[i - 1].has(PARTY_WORD | VOTE);
+                let next = ctx
+                    .units
+                    .get(i + 1)
+                    .is_some_and(|n| n.has(NUMREF | BALLOT_NUM | PARTY_WORD));
+                prev || next || u.has(UPPER) && ctx.election_context()
+            });
         if party {
             let found = ctx.around(i, 6, 6).find(|j| {
                 let t = &ctx.units[*j];
                 t.has(VOTE | SUPPORT | SUPPORT_STRONG | MOBILIZE | GROUP | PARTY_ACTIVITY | FINGER)
-                    || (t.has(NUMREF)
-                        && ctx.units.get(j + 1).is_some_and(|n| n.has(BALLOT_NUM)))
+                    || (t.has(NUMREF) && ctx.units.get(j + 1).is_some_and(|n| n.has(BALLOT_NUM)))
             });
             if let Some(j) = found {
                 if !negated_before(ctx, i.min(j), 2) {
@@ -390,12 +434,18 @@ fn detect_party(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_campaign(ctx: &Ctx, out: &mut Vec<Span>) {
+    // Reports of enforcement and civic notices name campaigns without joining them.
+    let reporting = ctx.has(CIVIC) && ctx.has(NEG);
     for (i, u) in ctx.units.iter().enumerate() {
-        if u.has(CAMPAIGN_STRONG) && !ctx.sentence_has(i, NEG) {
+        if u.has(CAMPAIGN_STRONG) && !ctx.sentence_has(i, NEG | CIVIC) && !reporting {
             out.push(span(i, i, u.entity));
             continue;
         }
-        if !u.has(CAMPAIGN) || ctx.sentence_has(i, NEG) {
+        if !u.has(CAMPAIGN) || ctx.sentence_has(i, NEG | CIVIC) || reporting {
+            continue;
+        }
+        let everyday_next = ctx.units.get(i + 1).is_some_and(|n| n.has(EVERYDAY));
+        if everyday_next {
             continue;
         }
         let found = ctx.around(i, 6, 6).find(|j| {
@@ -408,18 +458,20 @@ fn detect_campaign(ctx: &Ctx, out: &mut Vec<Span>) {
                 || (t.has(CONTESTANT_AMBIG) && j.abs_diff(i) <= 1)
                 || (t.has(BALLOT_NUM) && *j > 0 && ctx.units[j - 1].has(NUMREF))
         });
-        let everyday_next = ctx.units.get(i + 1).is_some_and(|n| n.has(EVERYDAY));
         if let Some(j) = found {
-            if !everyday_next {
-                out.push(span(i, j, ctx.units[j].entity));
-            }
+            out.push(span(i, j, ctx.units[j].entity));
+        } else if ctx.sentence_has(i, MOBILIZE)
+            && (0..ctx.units.len()).any(|j| ctx.is_contestant(j) || ctx.units[j].has(CAND))
+        {
+            // "Kumpul di posko jam 8" in a post that names the contestant elsewhere.
+            out.push(span(i, i, None));
         }
     }
 }
 
 fn detect_group(ctx: &Ctx, out: &mut Vec<Span>) {
     for (i, u) in ctx.units.iter().enumerate() {
-        if !u.has(GROUP) || negated_before(ctx, i, 3) {
+        if !u.has(GROUP) || negated_before(ctx, i, 3) || ctx.has(NEG) && ctx.has(FIRST_PERSON) {
             continue;
         }
         let found = ctx.around(i, 6, 6).find(|j| {
@@ -436,9 +488,9 @@ fn detect_group(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_facility(ctx: &Ctx, out: &mut Vec<Span>) {
-    let campaign = ctx.has(
-        CAMPAIGN | CAMPAIGN_STRONG | CONTESTANT | CAND | VOTE_STRONG | PARTY | PACK_HASHTAG,
-    ) || (ctx.has(KTP) && ctx.has(DUKUNGAN));
+    let campaign = ctx
+        .has(CAMPAIGN | CAMPAIGN_STRONG | CONTESTANT | CAND | VOTE_STRONG | PARTY | PACK_HASHTAG)
+        || (ctx.has(KTP) && ctx.has(DUKUNGAN));
     if !campaign || ctx.has(QUESTION) {
         return;
     }
@@ -474,7 +526,8 @@ fn detect_money(ctx: &Ctx, out: &mut Vec<Span>) {
             t.has(VOTE | SUPPORT_STRONG) && !t.has(CIVIC)
                 || ctx.is_contestant(*j)
                 || t.has(CAND)
-                || (t.has(BALLOT_NUM) && (t.has(LEADING_ZERO) || (*j > 0 && ctx.units[j - 1].has(NUMREF))))
+                || (t.has(BALLOT_NUM)
+                    && (t.has(LEADING_ZERO) || (*j > 0 && ctx.units[j - 1].has(NUMREF))))
         });
         if let Some(j) = found {
             out.push(span(i, j, ctx.units[j].entity));
@@ -501,7 +554,9 @@ fn detect_relative(ctx: &Ctx, out: &mut Vec<Span>) {
 
 fn detect_mention(ctx: &Ctx, out: &mut Vec<Span>) {
     for (i, u) in ctx.units.iter().enumerate() {
-        if u.has(CONTESTANT | PARTY) || (u.has(CONTESTANT_AMBIG) && u.has(UPPER) && ctx.election_context()) {
+        if u.has(CONTESTANT | PARTY)
+            || (u.has(CONTESTANT_AMBIG) && u.has(UPPER) && ctx.election_context())
+        {
             out.push(span(i, i, u.entity));
         }
     }

@@ -8,7 +8,7 @@ use ceknetral::scanner::{Pack, Risk, Scanner};
 use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 #[derive(Deserialize)]
 pub struct Post {
@@ -17,8 +17,6 @@ pub struct Post {
     pub text: String,
     pub label: String,
     pub categories: Vec<String>,
-    #[serde(default)]
-    pub pack: Option<String>,
 }
 
 pub fn root() -> PathBuf {
@@ -40,7 +38,8 @@ pub fn posts() -> Vec<Post> {
 }
 
 pub fn corpus_scanner() -> Scanner {
-    let contoh = std::fs::read_to_string(root().join("tests/corpus/pack-contoh.json")).expect("pack");
+    let contoh =
+        std::fs::read_to_string(root().join("tests/corpus/pack-contoh.json")).expect("pack");
     Scanner::new(vec![
         Pack::national_2024(),
         Pack::from_json(&contoh).expect("valid contoh pack"),
@@ -79,7 +78,10 @@ fn ratio(a: usize, b: usize) -> f64 {
 
 pub fn corpus(split: &str) -> CorpusFigures {
     let scanner = corpus_scanner();
-    let posts: Vec<Post> = posts().into_iter().filter(|p| split == "all" || p.split == split).collect();
+    let posts: Vec<Post> = posts()
+        .into_iter()
+        .filter(|p| split == "all" || p.split == split)
+        .collect();
     let mut f = CorpusFigures {
         posts: posts.len(),
         ..Default::default()
@@ -104,7 +106,14 @@ pub fn corpus(split: &str) -> CorpusFigures {
                 if r.risk == Risk::Violation {
                     viol_viol += 1;
                 } else {
-                    f.misses.push(format!("{} [{:?}] {:?} -> {:?} {}", p.id, p.categories, p.text, r.risk, found.join(",")));
+                    f.misses.push(format!(
+                        "{} [{:?}] {:?} -> {:?} {}",
+                        p.id,
+                        p.categories,
+                        p.text,
+                        r.risk,
+                        found.join(",")
+                    ));
                 }
                 for c in &p.categories {
                     *cat_total.entry(c.clone()).or_default() += 1;
@@ -117,14 +126,24 @@ pub fn corpus(split: &str) -> CorpusFigures {
                 review += 1;
                 if r.risk == Risk::Violation {
                     review_viol += 1;
-                    f.false_alarms.push(format!("{} (review) {:?} -> {}", p.id, p.text, found.join(",")));
+                    f.false_alarms.push(format!(
+                        "{} (review) {:?} -> {}",
+                        p.id,
+                        p.text,
+                        found.join(",")
+                    ));
                 }
             }
             _ => {
                 safe += 1;
                 if r.risk == Risk::Violation {
                     safe_viol += 1;
-                    f.false_alarms.push(format!("{} (safe) {:?} -> {}", p.id, p.text, found.join(",")));
+                    f.false_alarms.push(format!(
+                        "{} (safe) {:?} -> {}",
+                        p.id,
+                        p.text,
+                        found.join(",")
+                    ));
                 }
                 if r.risk >= Risk::Review {
                     safe_flag += 1;
@@ -161,21 +180,87 @@ pub fn corpus(split: &str) -> CorpusFigures {
         let hit = cat_hit.get(c).copied().unwrap_or(0);
         let pred = cat_pred.get(c).copied().unwrap_or(0);
         let ok = cat_pred_ok.get(c).copied().unwrap_or(0);
-        f.categories.insert(c.clone(), (*n, ratio(hit, *n), ratio(ok, pred)));
+        f.categories
+            .insert(c.clone(), (*n, ratio(hit, *n), ratio(ok, pred)));
     }
     f
 }
 
 /// Tweets whose text matches none of the political keywords of the dataset's SOURCE.md.
 const POLITICAL: &[&str] = &[
-    "jokowi", "prabowo", "capres", "cawapres", "pilpres", "pilkada", "pemilu", "cebong",
-    "kampret", "ahok", "anies", "2019", "partai", "coblos", "kpu", "bawaslu", "golput",
-    "presiden", "gubernur", "bupati", "walikota", "caleg", "dpr", "pdip", "gerindra", "pks",
-    "demokrat", "golkar", "nasdem", "sandi", "khofifah", "ridwan", "ganjar", "amien", "rizieq",
-    "fpi", "hti", "kampanye", "paslon", "pilih", "menang", "rezim", "oposisi", "pendukung",
-    "ganti", "umat", "ulama", "habib", "politik", "pejabat", "mentri", "menteri", "emil",
-    "djarot", "sudirman", "kamil", "agus", "ahy", "sby", "megawati", "puan", "amin", "ma'ruf",
-    "maruf", "dukung", "relawan", "tim sukses", "#", "nomor", "no 1", "no 2", "no.1", "no.2",
+    "jokowi",
+    "prabowo",
+    "capres",
+    "cawapres",
+    "pilpres",
+    "pilkada",
+    "pemilu",
+    "cebong",
+    "kampret",
+    "ahok",
+    "anies",
+    "2019",
+    "partai",
+    "coblos",
+    "kpu",
+    "bawaslu",
+    "golput",
+    "presiden",
+    "gubernur",
+    "bupati",
+    "walikota",
+    "caleg",
+    "dpr",
+    "pdip",
+    "gerindra",
+    "pks",
+    "demokrat",
+    "golkar",
+    "nasdem",
+    "sandi",
+    "khofifah",
+    "ridwan",
+    "ganjar",
+    "amien",
+    "rizieq",
+    "fpi",
+    "hti",
+    "kampanye",
+    "paslon",
+    "pilih",
+    "menang",
+    "rezim",
+    "oposisi",
+    "pendukung",
+    "ganti",
+    "umat",
+    "ulama",
+    "habib",
+    "politik",
+    "pejabat",
+    "mentri",
+    "menteri",
+    "emil",
+    "djarot",
+    "sudirman",
+    "kamil",
+    "agus",
+    "ahy",
+    "sby",
+    "megawati",
+    "puan",
+    "amin",
+    "ma'ruf",
+    "maruf",
+    "dukung",
+    "relawan",
+    "tim sukses",
+    "#",
+    "nomor",
+    "no 1",
+    "no 2",
+    "no.1",
+    "no.2",
 ];
 
 fn decode_latin1(bytes: &[u8]) -> String {
@@ -287,7 +372,11 @@ pub fn report() -> String {
             f.posts, f.violation_posts, f.recall_review, f.recall_violation, f.precision_violation,
             f.violation_rate_safe, f.flag_rate_safe, f.review_as_violation
         );
-        let _ = writeln!(s, "  {:<24} {:>5} {:>7} {:>9}", "category", "posts", "recall", "precision");
+        let _ = writeln!(
+            s,
+            "  {:<24} {:>5} {:>7} {:>9}",
+            "category", "posts", "recall", "precision"
+        );
         for (c, (n, r, p)) in &f.categories {
             let _ = writeln!(s, "  {c:<24} {n:>5} {r:>7.3} {p:>9.3}");
         }
@@ -334,9 +423,4 @@ pub fn report() -> String {
         }
     }
     s
-}
-
-#[allow(dead_code)]
-pub fn exists(p: &Path) -> bool {
-    p.exists()
 }

@@ -4,20 +4,27 @@
 
 mod args;
 mod check;
+mod scan;
 
 use std::io::Write;
 use std::process::ExitCode;
 
-pub const USAGE: &str = "\
+pub const USAGE: &str = r#"
 ceknetral: cek netralitas ASN, pegawai non-ASN dan aparat desa dalam pemilu
 
 PEMAKAIAN / USAGE
+  ceknetral scan [--pack FILE]... [--jsonl | --json] [--no-builtin] [--lang id|en]
   ceknetral check --role ROLE --activity ACTIVITY [--fact KEY=VALUE]... [--json] [--lang id|en]
   ceknetral roles [--json] [--lang id|en]
   ceknetral activities [--json] [--lang id|en]
   ceknetral tree (--json | --dot) [--lang id|en]
   ceknetral --version | --help
 
+  scan         Cek sebelum posting: stdin is one post (a report, or --json), or with
+               --jsonl each line is {"id": ..., "text": "..."} and each output line
+               {"id", "risk", "findings"}; a malformed line gets {"id", "line", "error"}.
+               The built-in 2024 national pack is loaded unless --no-builtin;
+               --pack FILE adds a pack (an invalid pack exits 2).
   check        Apakah ini boleh? Verdict, legal basis, sanctions and advice.
                Without --json: a readable answer in Indonesian (or --lang en).
   roles        The roles (pns, pppk, ppnpn, kepala_desa, perangkat_desa, bpd, tni, polri).
@@ -25,7 +32,7 @@ PEMAKAIAN / USAGE
   tree         The whole decision tree as JSON, or as a Graphviz graph with --dot.
 
 Exit status: 0 on success, 2 on bad input (the reason is printed on stderr).
-";
+"#;
 
 /// A failure to report: a one-line reason and exit status 2.
 pub struct Fail(pub String);
@@ -50,13 +57,14 @@ fn main() -> ExitCode {
 fn run(argv: &[String]) -> Result<String, Fail> {
     let Some(cmd) = argv.first() else {
         return Err(Fail(
-            "missing command; run `ceknetral --help` (commands: check, roles, activities, tree)"
+            "missing command; run `ceknetral --help` (commands: scan, check, roles, activities, tree)"
                 .into(),
         ));
     };
     let rest = &argv[1..];
     match cmd.as_str() {
         "check" => check::check(rest),
+        "scan" => scan::scan(rest),
         "roles" => check::roles(rest),
         "activities" => check::activities(rest),
         "tree" => check::tree(rest),
@@ -67,7 +75,7 @@ fn run(argv: &[String]) -> Result<String, Fail> {
             ceknetral::kb::kb().last_reviewed
         )),
         other => Err(Fail(format!(
-            "unknown command `{other}`; commands: check, roles, activities, tree (see --help)"
+            "unknown command `{other}`; commands: scan, check, roles, activities, tree (see --help)"
         ))),
     }
 }
