@@ -1,0 +1,116 @@
+//! The scanner's quality against committed floors (`tests/data/eval_floors.toml`):
+//! the labelled corpus (development and held-out parts), non-political tweets and stance
+//! articles from `../shared/data` (read for measurement only). `make eval` prints the
+//! full report.
+
+#[allow(dead_code)] // `report` is for `make eval`
+#[path = "support/eval.rs"]
+mod eval;
+
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Floors {
+    dev: Split,
+    heldout: Split,
+    tweets: Tweets,
+    stance: Stance,
+}
+
+#[derive(Deserialize)]
+struct Split {
+    recall_review_min: f64,
+    recall_violation_min: f64,
+    violation_rate_safe_max: f64,
+}
+
+#[derive(Deserialize)]
+struct Tweets {
+    violation_rate_max: f64,
+}
+
+#[derive(Deserialize)]
+struct Stance {
+    flagged_min: f64,
+}
+
+fn floors() -> Floors {
+    let text =
+        std::fs::read_to_string(eval::root().join("tests/data/eval_floors.toml")).expect("floors");
+    toml::from_str(&text).expect("valid floors")
+}
+
+fn check_split(name: &str, want: &Split) {
+    let f = eval::corpus(name);
+    println!("{name}: {f:?}");
+    assert!(f.posts > 100, "{name}: corpus too small");
+    assert!(
+        f.recall_review >= want.recall_review_min,
+        "{name}: partisan recall at review {:.3} < {}",
+        f.recall_review,
+        want.recall_review_min
+    );
+    assert!(
+        f.recall_violation >= want.recall_violation_min,
+        "{name}: partisan recall at violation {:.3} < {}",
+        f.recall_violation,
+        want.recall_violation_min
+    );
+    assert!(
+        f.violation_rate_safe <= want.violation_rate_safe_max,
+        "{name}: violation rate on neutral posts {:.3} > {}",
+        f.violation_rate_safe,
+        want.violation_rate_safe_max
+    );
+}
+
+#[test]
+fn corpus_development_part() {
+    check_split("dev", &floors().dev);
+}
+
+#[test]
+fn corpus_held_out_part() {
+    check_split("heldout", &floors().heldout);
+}
+
+fn shared_required() -> bool {
+    std::env::var_os("CEKNETRAL_NO_SHARED").is_none()
+}
+
+#[test]
+fn non_political_tweets_are_not_flagged() {
+    let Some((_, neutral, viol, _, examples)) = eval::tweets() else {
+        assert!(
+            !shared_required(),
+            "../shared/data not found (set CEKNETRAL_NO_SHARED=1 to skip)"
+        );
+        return;
+    };
+    assert!(neutral > 5000);
+    let rate = viol as f64 / neutral as f64;
+    assert!(
+        rate <= floors().tweets.violation_rate_max,
+        "violation rate on non-political tweets {rate:.4}: {examples:#?}"
+    );
+}
+
+#[test]
+fn stance_articles_are_flagged() {
+    let Some(m) = eval::stance() else {
+        assert!(
+            !shared_required(),
+            "../shared/data not found (set CEKNETRAL_NO_SHARED=1 to skip)"
+        );
+        return;
+    };
+    for label in ["for", "against"] {
+        let (n, _, flagged) = m.get(label).copied().unwrap_or_default();
+        assert!(n > 50);
+        let rate = flagged as f64 / n as f64;
+        assert!(
+            rate >= floors().stance.flagged_min,
+            "`{label}` flagged {rate:.3}"
+        );
+    }
+}
