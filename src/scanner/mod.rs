@@ -109,13 +109,27 @@ impl std::error::Error for ScanError {}
 pub struct Scanner {
     matcher: Matcher,
     packs: Vec<Pack>,
+    /// Each rule's basis, resolved once.
+    bases: Vec<Vec<Basis>>,
+    /// Voting day of each pack as written in suggestions (`14 Februari`, `14 February`).
+    days: Vec<Option<(String, String)>>,
 }
 
 impl Scanner {
     /// A scanner with the given packs (the generic layer works without any).
     pub fn new(packs: Vec<Pack>) -> Scanner {
+        let cut = |s: String| s.rsplit_once(' ').map(|(a, _)| a.to_string()).unwrap_or(s);
+        let days = packs
+            .iter()
+            .map(|p| {
+                p.voting_day
+                    .map(|d| (cut(d.indonesian()), cut(d.english())))
+            })
+            .collect();
         Scanner {
             matcher: Matcher::new(&packs),
+            bases: RULES.iter().map(|r| basis(r.basis)).collect(),
+            days,
             packs,
         }
     }
@@ -220,7 +234,7 @@ impl Scanner {
                     category: rule.category.as_str(),
                     severity: h.severity,
                     message: rule.message.get(lang),
-                    basis: basis(rule.basis),
+                    basis: self.bases.get(h.rule).cloned().unwrap_or_default(),
                     suggestion: rule
                         .suggestion
                         .map(|s| self.fill_day(s.0.get(lang), h.entity, lang)),
@@ -243,27 +257,20 @@ impl Scanner {
 
     /// Replaces `{hari}`/`{day}` with the voting day of the pack concerned.
     fn fill_day(&self, template: &str, entity: Option<EntityRef>, lang: Lang) -> String {
-        let pack = entity
-            .and_then(|e| self.packs.get(usize::from(e.pack)))
-            .filter(|p| p.voting_day.is_some())
-            .or_else(|| self.packs.iter().find(|p| p.voting_day.is_some()));
-        let day = match (pack.and_then(|p| p.voting_day), lang) {
-            (Some(d), Lang::Id) => {
-                let full = d.indonesian();
-                full.rsplit_once(' ')
-                    .map(|(a, _)| a.to_string())
-                    .unwrap_or(full)
-            }
-            (Some(d), Lang::En) => {
-                let full = d.english();
-                full.rsplit_once(' ')
-                    .map(|(a, _)| a.to_string())
-                    .unwrap_or(full)
-            }
-            (None, Lang::Id) => "hari pemungutan suara".to_string(),
-            (None, Lang::En) => "election day".to_string(),
+        if !template.contains('{') {
+            return template.to_string();
+        }
+        let day = entity
+            .and_then(|e| self.days.get(usize::from(e.pack)))
+            .and_then(Option::as_ref)
+            .or_else(|| self.days.iter().flatten().next());
+        let day = match (day, lang) {
+            (Some((id, _)), Lang::Id) => id.as_str(),
+            (Some((_, en)), Lang::En) => en.as_str(),
+            (None, Lang::Id) => "hari pemungutan suara",
+            (None, Lang::En) => "election day",
         };
-        template.replace("{hari}", &day).replace("{day}", &day)
+        template.replace("{hari}", day).replace("{day}", day)
     }
 }
 

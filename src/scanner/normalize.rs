@@ -312,11 +312,32 @@ fn letterlike(c: char) -> Option<u8> {
     Some(b)
 }
 
-/// First pass: fold every character.
-fn fold_all(text: &str) -> Vec<Ch> {
-    let mut out = Vec::with_capacity(text.len());
+/// First pass: folds every character, lazily (no buffer of the whole text).
+fn fold_all(text: &str) -> impl Iterator<Item = Ch> + '_ {
     let mut it = text.char_indices().peekable();
-    while let Some((i, c)) = it.next() {
+    let mut pending: Option<Ch> = None;
+    std::iter::from_fn(move || {
+        if let Some(p) = pending.take() {
+            return Some(p);
+        }
+        let (i, c) = it.next()?;
+        Some(fold_one(&mut it, &mut pending, i, c))
+    })
+}
+
+type Chars<'a> = std::iter::Peekable<std::str::CharIndices<'a>>;
+
+fn fold_one(it: &mut Chars<'_>, pending: &mut Option<Ch>, i: usize, c: char) -> Ch {
+    let mk =
+        |c: Folded, start: usize, end: usize, upper: bool, obfuscated: bool, keycap: bool| Ch {
+            c,
+            start,
+            end,
+            upper,
+            obfuscated,
+            keycap,
+        };
+    {
         let end = i + c.len_utf8();
         // Keycap: digit, optional U+FE0F, U+20E3.
         if c.is_ascii_digit() {
@@ -328,31 +349,32 @@ fn fold_all(text: &str) -> Vec<Ch> {
             }
             if let Some((_, '\u{20E3}')) = look.peek() {
                 look.next();
-                it = look;
-                out.push(Ch {
-                    c: Folded::Char(c as u8),
-                    start: i,
-                    end: j + 3,
-                    upper: false,
-                    obfuscated: false,
-                    keycap: true,
-                });
-                continue;
+                *it = look;
+                return mk(Folded::Char(c as u8), i, j + 3, false, false, true);
             }
         }
         if c == '\u{1F51F}' {
             // 🔟
-            for d in [b'1', b'0'] {
-                out.push(Ch {
-                    c: Folded::Char(d),
-                    start: i,
-                    end,
-                    upper: false,
-                    obfuscated: false,
-                    keycap: true,
-                });
+            *pending = Some(mk(Folded::Char(b'0'), i, end, false, false, true));
+            return mk(Folded::Char(b'1'), i, end, false, false, true);
+        }
+        // ASCII first: most of any post.
+        if c.is_ascii() {
+            let b = c as u8;
+            let (folded, upper) = match b {
+                b'a'..=b'z' | b'0'..=b'9' | b'#' | b'@' | b'$' => (Folded::Char(b), false),
+                b'A'..=b'Z' => (Folded::Char(b + 32), true),
+                _ => (
+                    Folded::Sep {
+                        ch: b,
+                        sentence: matches!(b, b'.' | b'!' | b'?' | b';' | b'\n' | b'\r'),
+                    },
+                    false,
+                ),
+            };
+            if !(b.is_ascii_digit()) {
+                return mk(folded, i, end, upper, false, false);
             }
-            continue;
         }
         let (folded, upper, obfuscated) = if is_invisible(c) {
             (Folded::Invisible, false, true)
@@ -365,29 +387,21 @@ fn fold_all(text: &str) -> Vec<Ch> {
             let ch = if c.is_ascii() { c as u8 } else { 0 };
             (Folded::Sep { ch, sentence }, false, false)
         };
-        out.push(Ch {
-            c: folded,
-            start: i,
-            end,
-            upper,
-            obfuscated,
-            keycap: false,
-        });
+        mk(folded, i, end, upper, obfuscated, false)
     }
-    out
 }
 
-/// A token before the final clean-up.
+/// A token before the final clean-up; its bytes live in [`Bufs`].
+#[derive(Clone, Copy)]
 struct Raw {
-    /// Folded ASCII bytes (without the leading `#` or `@`).
-    bytes: Vec<u8>,
-    /// For each byte: the original range of the character it came from.
-    offs: Vec<(usize, usize)>,
+    /// Range of its folded bytes in `Bufs::bytes` (and of their origins in `Bufs::offs`).
+    b0: usize,
+    b1: usize,
     start: usize,
     end: usize,
     kind: TokenKind,
-    uppers: usize,
-    lowers: usize,
+    uppers: u32,
+    lowers: u32,
     first_upper: bool,
     obfuscated: bool,
     keycap: bool,
@@ -397,11 +411,24 @@ struct Raw {
     gap: Option<u8>,
 }
 
+/// Shared buffers, so that tokens do not allocate one by one.
+#[derive(Default)]
+struct Bufs {
+    /// Folded ASCII bytes of all raw tokens (without the leading `#` or `@`).
+    bytes: Vec<u8>,
+    /// For each byte: the original range of the character it came from.
+    offs: Vec<(usize, usize)>,
+    /// Texts of the finished pieces (ASCII).
+    arena: Vec<u8>,
+    /// Scratch space for one word.
+    word: Vec<u8>,
+}
+
 impl Raw {
-    fn new(ch: &Ch, kind: TokenKind, boundary_before: bool, gap: Option<u8>) -> Raw {
+    fn new(ch: &Ch, kind: TokenKind, at: usize, boundary_before: bool, gap: Option<u8>) -> Raw {
         Raw {
-            bytes: Vec::new(),
-            offs: Vec::new(),
+            b0: at,
+            b1: at,
             start: ch.start,
             end: ch.end,
             kind,
@@ -416,25 +443,30 @@ impl Raw {
         }
     }
 
-    fn is_single_letter(&self) -> bool {
-        self.kind == TokenKind::Word && self.bytes.len() == 1 && self.bytes[0].is_ascii_lowercase()
+    fn len(&self) -> usize {
+        self.b1 - self.b0
+    }
+
+    fn is_single_letter(&self, bufs: &Bufs) -> bool {
+        self.kind == TokenKind::Word && self.len() == 1 && bufs.bytes[self.b0].is_ascii_lowercase()
     }
 }
 
-fn tokenize(chars: &[Ch]) -> Vec<Raw> {
-    let mut raws: Vec<Raw> = Vec::new();
+fn tokenize(chars: impl Iterator<Item = Ch>, bufs: &mut Bufs) -> Vec<Raw> {
+    let mut raws: Vec<Raw> = Vec::with_capacity(bufs.bytes.capacity() / 4 + 1);
     let mut cur: Option<Raw> = None;
     let mut boundary = false;
     let mut gap_len = 0usize;
     let mut gap_ch = 0u8;
     fn flush(raws: &mut Vec<Raw>, cur: &mut Option<Raw>) {
         if let Some(r) = cur.take() {
-            if !r.bytes.is_empty() || r.kind == TokenKind::Symbol {
+            if r.len() > 0 {
                 raws.push(r);
             }
         }
     }
     for ch in chars {
+        let ch = &ch;
         match ch.c {
             Folded::Invisible => {
                 if let Some(r) = cur.as_mut() {
@@ -456,9 +488,11 @@ fn tokenize(chars: &[Ch]) -> Vec<Raw> {
             Folded::Finger(n) => {
                 flush(&mut raws, &mut cur);
                 let gap = (gap_len == 1).then_some(gap_ch);
-                let mut r = Raw::new(ch, TokenKind::Symbol, boundary, gap);
-                r.bytes = vec![b'j', b'a', b'r', b'i', b'0' + n];
-                r.offs = vec![(ch.start, ch.end); 5];
+                let mut r = Raw::new(ch, TokenKind::Symbol, bufs.bytes.len(), boundary, gap);
+                bufs.bytes
+                    .extend_from_slice(&[b'j', b'a', b'r', b'i', b'0' + n]);
+                bufs.offs.extend_from_slice(&[(ch.start, ch.end); 5]);
+                r.b1 = bufs.bytes.len();
                 raws.push(r);
                 boundary = false;
                 gap_len = 0;
@@ -475,7 +509,7 @@ fn tokenize(chars: &[Ch]) -> Vec<Raw> {
                         _ => TokenKind::Word,
                     };
                     let gap = (gap_len == 1).then_some(gap_ch);
-                    cur = Some(Raw::new(ch, kind, boundary, gap));
+                    cur = Some(Raw::new(ch, kind, bufs.bytes.len(), boundary, gap));
                     boundary = false;
                     gap_len = 0;
                     if kind != TokenKind::Word {
@@ -483,8 +517,9 @@ fn tokenize(chars: &[Ch]) -> Vec<Raw> {
                     }
                 }
                 if let Some(r) = cur.as_mut() {
-                    r.bytes.push(b);
-                    r.offs.push((ch.start, ch.end));
+                    bufs.bytes.push(b);
+                    bufs.offs.push((ch.start, ch.end));
+                    r.b1 = bufs.bytes.len();
                     r.end = ch.end;
                     if b.is_ascii_lowercase() {
                         if ch.upper {
@@ -503,46 +538,39 @@ fn tokenize(chars: &[Ch]) -> Vec<Raw> {
 }
 
 /// `P r a b o w o` and `C.O.B.L.O.S` (three or more single letters, one separator apart)
-/// become one word.
-fn join_spread(raws: Vec<Raw>) -> Vec<Raw> {
-    let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
-    let mut group: Vec<Raw> = Vec::new();
+/// become one word. Their bytes are adjacent in the buffer, so a merge is a wider range.
+fn join_spread(raws: Vec<Raw>, bufs: &Bufs) -> Vec<Raw> {
     let spread_gap = |g: Option<u8>| matches!(g, Some(b' ' | b'.' | b'-' | b'_' | b'*'));
-    let close = |group: &mut Vec<Raw>, out: &mut Vec<Raw>| {
-        if group.len() >= 3 {
-            let mut it = group.drain(..);
-            if let Some(mut first) = it.next() {
-                for r in it {
-                    first.bytes.extend_from_slice(&r.bytes);
-                    first.offs.extend_from_slice(&r.offs);
-                    first.uppers += r.uppers;
-                    first.lowers += r.lowers;
-                    first.end = r.end;
-                }
-                first.spread = true;
-                out.push(first);
+    let mut out: Vec<Raw> = Vec::with_capacity(raws.len());
+    let mut i = 0;
+    while i < raws.len() {
+        let mut j = i + 1;
+        if raws[i].is_single_letter(bufs) {
+            while j < raws.len()
+                && raws[j].is_single_letter(bufs)
+                && spread_gap(raws[j].gap)
+                && raws[j].b0 == raws[j - 1].b1
+                && !(raws[j].boundary_before && raws[j].gap != Some(b'.'))
+            {
+                j += 1;
             }
-        } else {
-            out.append(group);
         }
-    };
-    for r in raws {
-        let continues = r.is_single_letter()
-            && !group.is_empty()
-            && spread_gap(r.gap)
-            && !(r.boundary_before && r.gap != Some(b'.'));
-        if continues {
-            group.push(r);
-            continue;
-        }
-        close(&mut group, &mut out);
-        if r.is_single_letter() {
-            group.push(r);
+        if j - i >= 3 {
+            let mut merged = raws[i];
+            for r in &raws[i + 1..j] {
+                merged.b1 = r.b1;
+                merged.uppers += r.uppers;
+                merged.lowers += r.lowers;
+                merged.end = r.end;
+            }
+            merged.spread = true;
+            out.push(merged);
+            i = j;
         } else {
-            out.push(r);
+            out.push(raws[i]);
+            i += 1;
         }
     }
-    close(&mut group, &mut out);
     out
 }
 
@@ -593,27 +621,32 @@ fn collapse(w: &mut Vec<u8>) {
 /// Normalises a text. Never panics; linear in the length of the text.
 pub fn normalize(text: &str) -> Normalized {
     let chars = fold_all(text);
-    let raws = join_spread(tokenize(&chars));
-    let mut pieces: Vec<Piece> = Vec::with_capacity(raws.len() + 8);
-    for r in raws {
-        split_raw(r, &mut pieces);
-    }
-    merge_numbers(&mut pieces);
-    let mut out = Normalized {
-        text: String::with_capacity(text.len()),
-        tokens: Vec::with_capacity(pieces.len()),
+    let mut bufs = Bufs {
+        bytes: Vec::with_capacity(text.len()),
+        offs: Vec::with_capacity(text.len()),
+        arena: Vec::with_capacity(text.len() + 16),
+        word: Vec::with_capacity(64),
     };
-    for p in pieces {
-        if p.text.is_empty() {
+    let raws = join_spread(tokenize(chars, &mut bufs), &bufs);
+    let mut pieces: Vec<Piece> = Vec::with_capacity(raws.len() + 8);
+    for r in &raws {
+        split_raw(r, &mut bufs, &mut pieces);
+    }
+    merge_numbers(&mut pieces, &mut bufs);
+    let mut bytes: Vec<u8> = Vec::with_capacity(text.len());
+    let mut tokens = Vec::with_capacity(pieces.len());
+    for p in pieces.iter().filter(|p| p.alive) {
+        let piece_text = bufs.arena.get(p.text.clone()).unwrap_or(&[]);
+        if piece_text.is_empty() {
             continue;
         }
-        if !out.text.is_empty() {
-            out.text.push(' ');
+        if !bytes.is_empty() {
+            bytes.push(b' ');
         }
-        let start = out.text.len();
-        out.text.push_str(&p.text);
-        out.tokens.push(Token {
-            norm: start..out.text.len(),
+        let start = bytes.len();
+        bytes.extend_from_slice(piece_text);
+        tokens.push(Token {
+            norm: start..bytes.len(),
             orig: p.start..p.end,
             kind: p.kind,
             caps: p.caps,
@@ -622,12 +655,17 @@ pub fn normalize(text: &str) -> Normalized {
             leading_zero: p.leading_zero,
         });
     }
-    out
+    // The arena holds ASCII only, so this cannot fail; an empty result is the safe fallback.
+    match String::from_utf8(bytes) {
+        Ok(text) => Normalized { text, tokens },
+        Err(_) => Normalized::default(),
+    }
 }
 
 /// A finished token before it is written out.
 struct Piece {
-    text: String,
+    /// Range of its text in `Bufs::arena`.
+    text: Range<usize>,
     start: usize,
     end: usize,
     kind: TokenKind,
@@ -637,8 +675,9 @@ struct Piece {
     gap: Option<u8>,
     /// Written with a leading zero (`02`).
     leading_zero: bool,
-    /// For numbers: the digits as written.
-    digits: String,
+    /// For numbers: the digits as written, in `Bufs::arena`.
+    digits: Range<usize>,
+    alive: bool,
 }
 
 fn caps_of(r: &Raw) -> Caps {
@@ -664,37 +703,36 @@ fn base_source(r: &Raw) -> Source {
     }
 }
 
-fn number_text(digits: &[u8]) -> (String, bool) {
-    let s: String = digits.iter().map(|b| *b as char).collect();
-    if digits.len() <= 3 && digits.len() > 1 && digits[0] == b'0' {
-        let t = s.trim_start_matches('0');
-        (
-            if t.is_empty() {
-                "0".to_string()
-            } else {
-                t.to_string()
-            },
-            true,
-        )
+/// Writes a number (its digits from `digits`) into the arena: returns (text, digits as
+/// written, leading zero). A number of up to three digits loses its leading zeros.
+fn push_number(arena: &mut Vec<u8>, digits: &[u8]) -> (Range<usize>, Range<usize>, bool) {
+    let d0 = arena.len();
+    arena.extend_from_slice(digits);
+    let d1 = arena.len();
+    let lz = digits.len() > 1 && digits.len() <= 3 && digits[0] == b'0';
+    if lz {
+        let t0 = arena.len();
+        let trimmed: &[u8] = {
+            let k = digits
+                .iter()
+                .position(|b| *b != b'0')
+                .unwrap_or(digits.len() - 1);
+            &digits[k..]
+        };
+        arena.extend_from_slice(trimmed);
+        (t0..arena.len(), d0..d1, true)
     } else {
-        (s, false)
+        (d0..d1, d0..d1, false)
     }
 }
 
 /// Splits a raw token into words and numbers, undoing leetspeak and elongation.
-fn split_raw(r: Raw, out: &mut Vec<Piece>) {
-    let caps = caps_of(&r);
-    let source = base_source(&r);
-    let offs = &r.offs;
-    // The original range of bytes `a..=b` of the raw token.
-    let range = |a: usize, b: usize| -> (usize, usize) {
-        match (offs.get(a), offs.get(b)) {
-            (Some(x), Some(y)) => (x.0, y.1),
-            _ => (r.start, r.end),
-        }
-    };
-    let mk = |text: String, kind: TokenKind, source: Source, first: bool, lz: bool| Piece {
-        text,
+fn split_raw(r: &Raw, bufs: &mut Bufs, out: &mut Vec<Piece>) {
+    let caps = caps_of(r);
+    let source = base_source(r);
+    let b0 = r.b0;
+    let piece = |text: Range<usize>, kind: TokenKind, source: Source, first: bool| Piece {
+        text: text.clone(),
         start: r.start,
         end: r.end,
         kind,
@@ -702,53 +740,68 @@ fn split_raw(r: Raw, out: &mut Vec<Piece>) {
         source,
         boundary_before: first && r.boundary_before,
         gap: if first { r.gap } else { None },
-        leading_zero: lz,
-        digits: String::new(),
+        leading_zero: false,
+        digits: text,
+        alive: true,
+    };
+    let Bufs {
+        bytes,
+        offs,
+        arena,
+        word,
+    } = bufs;
+    let b = &bytes[r.b0..r.b1];
+    // The original range of bytes `x..=y` of this raw token.
+    let range = |x: usize, y: usize| -> (usize, usize) {
+        match (offs.get(b0 + x), offs.get(b0 + y)) {
+            (Some(p), Some(q)) => (p.0, q.1),
+            _ => (r.start, r.end),
+        }
     };
     match r.kind {
         TokenKind::Symbol => {
-            out.push(mk(
-                String::from_utf8_lossy(&r.bytes).into_owned(),
+            let t0 = arena.len();
+            arena.extend_from_slice(b);
+            out.push(piece(
+                t0..arena.len(),
                 TokenKind::Symbol,
                 Source::Finger,
                 true,
-                false,
             ));
             return;
         }
         TokenKind::Hashtag | TokenKind::Mention => {
-            let body: String = r
-                .bytes
-                .iter()
-                .filter(|b| {
-                    b.is_ascii_alphanumeric() || (r.kind == TokenKind::Mention && **b == b'_')
-                })
-                .map(|b| *b as char)
-                .collect();
-            if !body.is_empty() {
-                let sigil = if r.kind == TokenKind::Hashtag {
-                    '#'
-                } else {
-                    '@'
-                };
-                out.push(mk(format!("{sigil}{body}"), r.kind, source, true, false));
+            let t0 = arena.len();
+            arena.push(if r.kind == TokenKind::Hashtag {
+                b'#'
+            } else {
+                b'@'
+            });
+            arena.extend(b.iter().filter(|x| {
+                x.is_ascii_alphanumeric() || (r.kind == TokenKind::Mention && **x == b'_')
+            }));
+            if arena.len() > t0 + 1 {
+                out.push(piece(t0..arena.len(), r.kind, source, true));
+            } else {
+                arena.truncate(t0);
             }
             return;
         }
         _ => {}
     }
-    let b = &r.bytes;
     let is_letter = |x: u8| x.is_ascii_lowercase();
     let first_letter = b.iter().position(|x| is_letter(*x));
     let last_letter = b.iter().rposition(|x| is_letter(*x));
     let (Some(fl), Some(ll)) = (first_letter, last_letter) else {
         // No letters: a number (symbols dropped).
-        let digits: Vec<u8> = b.iter().copied().filter(u8::is_ascii_digit).collect();
-        if !digits.is_empty() {
-            let (t, lz) = number_text(&digits);
-            let mut piece = mk(t, TokenKind::Number, source, true, lz);
-            piece.digits = String::from_utf8_lossy(&digits).into_owned();
-            out.push(piece);
+        word.clear();
+        word.extend(b.iter().copied().filter(u8::is_ascii_digit));
+        if !word.is_empty() {
+            let (t, d, lz) = push_number(arena, word);
+            let mut p = piece(t, TokenKind::Number, source, true);
+            p.digits = d;
+            p.leading_zero = lz;
+            out.push(p);
         }
         return;
     };
@@ -771,16 +824,18 @@ fn split_raw(r: Raw, out: &mut Vec<Piece>) {
         ll
     };
     let mut first = true;
-    let prefix: Vec<u8> = b[..fl].iter().copied().filter(u8::is_ascii_digit).collect();
-    if !prefix.is_empty() {
-        let (t, lz) = number_text(&prefix);
-        let mut piece = mk(t, TokenKind::Number, source, true, lz);
-        piece.digits = String::from_utf8_lossy(&prefix).into_owned();
-        (piece.start, piece.end) = range(0, fl.saturating_sub(1));
-        out.push(piece);
+    word.clear();
+    word.extend(b[..fl].iter().copied().filter(u8::is_ascii_digit));
+    if !word.is_empty() {
+        let (t, d, lz) = push_number(arena, word);
+        let mut p = piece(t, TokenKind::Number, source, true);
+        p.digits = d;
+        p.leading_zero = lz;
+        (p.start, p.end) = range(0, fl.saturating_sub(1));
+        out.push(p);
         first = false;
     }
-    let mut word = Vec::with_capacity(ll + 1 - fl);
+    word.clear();
     let mut was_leet = false;
     for x in &b[fl..=ll] {
         if is_letter(*x) {
@@ -792,94 +847,112 @@ fn split_raw(r: Raw, out: &mut Vec<Piece>) {
     }
     // Short acronyms in capitals keep their letters (PPP, PP); elongation is lower case.
     if !(caps == Caps::Upper && word.len() <= 4) {
-        collapse(&mut word);
+        collapse(word);
     }
     let wsource = if was_leet && source == Source::Plain {
         Source::Leet
     } else {
         source
     };
-    let text = String::from_utf8_lossy(&word).into_owned();
-    let mut piece = match number_word(&word) {
-        Some(n) => mk(
-            n.to_string(),
-            TokenKind::Number,
-            Source::NumberWord,
-            first,
-            false,
-        ),
-        None => mk(text, TokenKind::Word, wsource, first, false),
+    let t0 = arena.len();
+    let mut p = match number_word(word) {
+        Some(n) => {
+            arena.extend_from_slice(n.as_bytes());
+            let mut p = piece(
+                t0..arena.len(),
+                TokenKind::Number,
+                Source::NumberWord,
+                first,
+            );
+            p.digits = t0..arena.len();
+            p
+        }
+        None => {
+            arena.extend_from_slice(word);
+            piece(t0..arena.len(), TokenKind::Word, wsource, first)
+        }
     };
     let (ws, we) = range(fl, ll);
-    piece.start = if first { r.start } else { ws };
-    piece.end = if ll + 1 >= b.len() { r.end } else { we };
-    out.push(piece);
-    let suffix: Vec<u8> = b[ll + 1..]
-        .iter()
-        .copied()
-        .filter(u8::is_ascii_digit)
-        .collect();
-    if !suffix.is_empty() {
-        let (t, lz) = number_text(&suffix);
-        let mut piece = mk(t, TokenKind::Number, source, false, lz);
-        piece.digits = String::from_utf8_lossy(&suffix).into_owned();
-        piece.start = range(ll + 1, b.len() - 1).0;
-        out.push(piece);
+    p.start = if first { r.start } else { ws };
+    p.end = if ll + 1 >= b.len() { r.end } else { we };
+    out.push(p);
+    word.clear();
+    word.extend(b[ll + 1..].iter().copied().filter(u8::is_ascii_digit));
+    if !word.is_empty() {
+        let (t, d, lz) = push_number(arena, word);
+        let mut p = piece(t, TokenKind::Number, source, false);
+        p.digits = d;
+        p.leading_zero = lz;
+        p.start = range(ll + 1, b.len() - 1).0;
+        out.push(p);
     }
 }
 
-/// Thousands (`50.000`), `kosong dua` and `no. 3` / `nmr 3` / `nomer 3`.
-fn merge_numbers(p: &mut Vec<Piece>) {
+/// Thousands (`50.000`), `kosong dua`, keycaps written one by one and `no. 3` / `nmr 3`.
+fn merge_numbers(p: &mut [Piece], bufs: &mut Bufs) {
+    let arena = &mut bufs.arena;
     let mut i = 0;
-    while i + 1 < p.len() {
-        let (a, b) = (&p[i], &p[i + 1]);
-        if a.kind == TokenKind::Number
-            && b.kind == TokenKind::Number
-            && matches!(b.gap, Some(b'.' | b','))
-            && b.digits.len() == 3
-            && !a.digits.is_empty()
-            && b.source != Source::Keycap
-        {
-            let tail = p.remove(i + 1);
-            let digits = format!("{}{}", p[i].digits, tail.digits);
-            p[i].text = digits.clone();
-            p[i].digits = digits;
-            p[i].leading_zero = false;
-            p[i].end = tail.end;
-            continue;
-        }
-        if a.kind == TokenKind::Number
-            && a.text == "0"
-            && a.source == Source::NumberWord
-            && b.kind == TokenKind::Number
-        {
-            let tail = p.remove(i + 1);
-            p[i].text = tail.text;
-            p[i].end = tail.end;
-            p[i].leading_zero = true;
-            continue;
-        }
-        if a.kind == TokenKind::Word
-            && b.kind == TokenKind::Number
-            && is_number_prefix(a.text.as_bytes())
-        {
-            p[i].text = "nomor".to_string();
-            p[i + 1].boundary_before = false;
+    while i < p.len() {
+        if !p[i].alive {
             i += 1;
             continue;
         }
-        // Keycap digits written one by one (0️⃣2️⃣) are one number.
-        if a.source == Source::Keycap && b.source == Source::Keycap && a.end == b.start {
-            let digits = format!("{}{}", a.digits, b.digits);
-            let tail = p.remove(i + 1);
-            p[i].digits = digits.clone();
-            let (t, lz) = number_text(digits.as_bytes());
-            p[i].leading_zero = lz || p[i].leading_zero;
-            p[i].text = t;
-            p[i].end = tail.end;
+        let Some(j) = (i + 1..p.len()).find(|k| p[*k].alive) else {
+            break;
+        };
+        let (a, b) = (&p[i], &p[j]);
+        let digits = |r: &Range<usize>| arena.get(r.clone()).map(<[u8]>::len).unwrap_or(0);
+        let thousands = a.kind == TokenKind::Number
+            && b.kind == TokenKind::Number
+            && matches!(b.gap, Some(b'.' | b','))
+            && digits(&b.digits) == 3
+            && digits(&a.digits) > 0
+            && a.source != Source::NumberWord
+            && b.source != Source::Keycap;
+        let keycaps = a.source == Source::Keycap && b.source == Source::Keycap && a.end == b.start;
+        if thousands || keycaps {
+            let mut joined: Vec<u8> = Vec::with_capacity(16);
+            joined.extend_from_slice(arena.get(a.digits.clone()).unwrap_or(&[]));
+            joined.extend_from_slice(arena.get(b.digits.clone()).unwrap_or(&[]));
+            let end = b.end;
+            let (t, d, lz) = if thousands {
+                let d0 = arena.len();
+                arena.extend_from_slice(&joined);
+                (d0..arena.len(), d0..arena.len(), false)
+            } else {
+                push_number(arena, &joined)
+            };
+            let a = &mut p[i];
+            a.text = t;
+            a.digits = d;
+            a.leading_zero = lz || (keycaps && a.leading_zero);
+            a.end = end;
+            p[j].alive = false;
             continue;
         }
-        i += 1;
+        let text_of = |x: &Piece| arena.get(x.text.clone()).unwrap_or(&[]);
+        if a.kind == TokenKind::Number
+            && a.source == Source::NumberWord
+            && text_of(a) == b"0"
+            && b.kind == TokenKind::Number
+        {
+            let (t, d, end) = (b.text.clone(), b.digits.clone(), b.end);
+            let a = &mut p[i];
+            a.text = t;
+            a.digits = d;
+            a.end = end;
+            a.leading_zero = true;
+            p[j].alive = false;
+            continue;
+        }
+        if a.kind == TokenKind::Word && b.kind == TokenKind::Number && is_number_prefix(text_of(a))
+        {
+            let t0 = arena.len();
+            arena.extend_from_slice(b"nomor");
+            p[i].text = t0..arena.len();
+            p[j].boundary_before = false;
+        }
+        i = j;
     }
 }
 

@@ -117,24 +117,32 @@ pub struct Ctx<'a> {
     pub all: u64,
     /// Index of the sentence each unit belongs to.
     sentence: Vec<usize>,
+    /// OR of the classes of each sentence's units.
+    sentence_classes: Vec<u64>,
 }
 
 impl<'a> Ctx<'a> {
     pub fn new(units: &'a [Unit]) -> Ctx<'a> {
         let mut sentence = Vec::with_capacity(units.len());
+        let mut sentence_classes = vec![0u64];
         let mut s = 0;
         let mut all = 0;
         for (i, u) in units.iter().enumerate() {
             if i > 0 && u.boundary_before {
                 s += 1;
+                sentence_classes.push(0);
             }
             sentence.push(s);
+            if let Some(c) = sentence_classes.last_mut() {
+                *c |= u.classes;
+            }
             all |= u.classes;
         }
         Ctx {
             units,
             all,
             sentence,
+            sentence_classes,
         }
     }
 
@@ -160,11 +168,10 @@ impl<'a> Ctx<'a> {
     }
 
     fn sentence_has(&self, i: usize, c: u64) -> bool {
-        let s = self.sentence.get(i);
-        self.units
-            .iter()
-            .zip(&self.sentence)
-            .any(|(u, x)| Some(x) == s && u.has(c))
+        self.sentence
+            .get(i)
+            .and_then(|s| self.sentence_classes.get(*s))
+            .is_some_and(|x| x & c != 0)
     }
 
     /// Is there an election around: election words, candidates, contestants, parties, strong
