@@ -18,6 +18,14 @@ pub fn kb() -> &'static KnowledgeBase {
     &generated::KB
 }
 
+/// A provision and its instrument by key (`pp94_2021:p5n`), without touching the rest of
+/// the knowledge base: a scanner-only build then links only the instruments and provisions.
+pub fn provision_by_key(key: &str) -> Option<(&'static Provision, &'static Instrument)> {
+    let p = generated::PROVISIONS.iter().find(|p| p.key == key)?;
+    let i = generated::INSTRUMENTS.get(p.instrument.index())?;
+    Some((p, i))
+}
+
 impl KnowledgeBase {
     pub fn role_id(&self, key: &str) -> Option<RoleId> {
         self.roles

@@ -25,7 +25,7 @@ pub mod rules;
 use serde::Serialize;
 use std::ops::Range;
 
-use crate::kb::{kb, Lang};
+use crate::kb::Lang;
 use matcher::{EntityRef, Matcher};
 pub use pack::{Pack, PackError};
 pub use rules::{Category, Rule, Severity, RULES};
@@ -275,15 +275,11 @@ impl Scanner {
 }
 
 fn basis(keys: &[&str]) -> Vec<Basis> {
-    let kb = kb();
     keys.iter()
-        .filter_map(|k| kb.provision_id(k))
-        .map(|p| {
-            let prov = kb.provision(p);
-            Basis {
-                instrument: kb.instrument(prov.instrument).name,
-                provision: prov.cite,
-            }
+        .filter_map(|k| crate::kb::provision_by_key(k))
+        .map(|(prov, inst)| Basis {
+            instrument: inst.name,
+            provision: prov.cite,
         })
         .collect()
 }

@@ -318,7 +318,8 @@ fn detect_support(ctx: &Ctx, out: &mut Vec<Span>) {
                 || (t.has(BALLOT_NUM)
                     && (t.has(LEADING_ZERO | KEYCAP) || (*j > 0 && ctx.units[j - 1].has(NUMREF)))
                     && (ctx.election_context()
-                        || (strong && dist <= 2 && t.has(LEADING_ZERO | KEYCAP)))
+                        || (strong && dist <= 2 && t.has(LEADING_ZERO | KEYCAP))
+                        || (dist <= 1 && t.has(LEADING_ZERO) && t.value.is_some_and(|v| v <= 9)))
                     && !t.has(EVERYDAY))
         });
         if let Some(j) = found.or(far) {
@@ -495,8 +496,14 @@ fn detect_group(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_facility(ctx: &Ctx, out: &mut Vec<Span>) {
-    let campaign = ctx
-        .has(CAMPAIGN | CAMPAIGN_STRONG | CONTESTANT | CAND | VOTE_STRONG | PARTY | PACK_HASHTAG)
+    // A campaign named as such: plain `relawan` or `posko` (disaster volunteers, a
+    // homecoming post) is not enough.
+    let campaign_word =
+        ctx.units.iter().enumerate().any(|(i, u)| {
+            u.has(CAMPAIGN) && !ctx.units.get(i + 1).is_some_and(|n| n.has(EVERYDAY))
+        });
+    let campaign = campaign_word
+        || ctx.has(CAMPAIGN_STRONG | CONTESTANT | CAND | VOTE_STRONG | PARTY | PACK_HASHTAG)
         || (ctx.has(KTP) && ctx.has(DUKUNGAN));
     if !campaign || ctx.has(QUESTION) {
         return;
