@@ -590,6 +590,26 @@ fn leet(b: u8) -> Option<u8> {
 }
 
 fn number_word(w: &[u8]) -> Option<&'static str> {
+    // Most words are not number words: rule them out before comparing.
+    if !(3..=9).contains(&w.len())
+        || !matches!(
+            w[0],
+            b'b' | b'd'
+                | b'e'
+                | b'g'
+                | b'h'
+                | b'k'
+                | b'l'
+                | b'n'
+                | b'o'
+                | b'p'
+                | b's'
+                | b't'
+                | b'w'
+        )
+    {
+        return None;
+    }
     Some(match w {
         b"nol" | b"kosong" => "0",
         b"satu" | b"siji" | b"hiji" | b"besik" | b"setunggal" => "1",
@@ -607,6 +627,9 @@ fn number_word(w: &[u8]) -> Option<&'static str> {
 }
 
 fn is_number_prefix(w: &[u8]) -> bool {
+    if w.first() != Some(&b'n') {
+        return false;
+    }
     matches!(
         w,
         b"no" | b"nmr" | b"nomer" | b"nomr" | b"nmor" | b"nomor" | b"nomber" | b"number" | b"num"
