@@ -169,6 +169,8 @@ pub const ENTRIES: &[(&str, u64)] = &[
     ("pantas memimpin", SUPPORT | SUPPORT_STRONG),
     ("satu satunya", SUPPORT),
     ("1 1nya", SUPPORT),
+    ("satu2nya", SUPPORT),
+    ("satu satunya", SUPPORT),
     ("harapan", SUPPORT),
     ("harapan kita", SUPPORT | SUPPORT_STRONG),
     ("harapan rakyat", SUPPORT | SUPPORT_STRONG),

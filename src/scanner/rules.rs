@@ -338,7 +338,7 @@ fn detect_attack(ctx: &Ctx, out: &mut Vec<Span>) {
         if !u.has(ATTACK) {
             continue;
         }
-        let found = ctx.around(i, 6, 6).find(|j| {
+        let found = ctx.around(i, 8, 8).find(|j| {
             let t = &ctx.units[*j];
             ctx.is_contestant(*j)
                 || (t.has(CONTESTANT_AMBIG | PARTY_AMBIG) && j.abs_diff(i) <= 1)

@@ -380,7 +380,8 @@ pub fn report() -> String {
         for (c, (n, r, p)) in &f.categories {
             let _ = writeln!(s, "  {c:<24} {n:>5} {r:>7.3} {p:>9.3}");
         }
-        if std::env::var_os("CEKNETRAL_EVAL_VERBOSE").is_some() {
+        // Misses are listed for the development part only: the held-out posts stay unread.
+        if split == "dev" && std::env::var_os("CEKNETRAL_EVAL_VERBOSE").is_some() {
             for m in &f.misses {
                 let _ = writeln!(s, "  MISS {m}");
             }
