@@ -5,18 +5,29 @@ use ceknetral::kb::Lang;
 use ceknetral::scanner::{normalize::normalize, Pack, Scanner};
 use std::time::{Duration, Instant};
 
+/// A dense post: seven findings per 1,000 characters.
 const PARAGRAPH: &str =
     "Selamat pagi Bapak Ibu guru dan staf, hari ini rapat koordinasi di aula jam 9. \
 Jangan lupa bawa laporan bulanan ya 🙏 Semoga cepat sembuh Bu Kepsek, aamiin. Juara 2 lomba lari \
 kemarin dapat piala, bangga sekali! Ayo c0bl0s nomerrr 2️⃣ ☝️ Prabowo-Gibran untuk Indonesia maju \
 #PemiluDamai. Info dari KPU: cek DPT di situs resmi sebelum 14 Februari, jangan golput ya gaes. ";
 
-fn post(chars: usize) -> String {
+/// Everyday text with nothing to flag.
+const EVERYDAY: &str =
+    "Selamat pagi Bapak Ibu guru dan staf, hari ini rapat koordinasi di aula jam 9. \
+Jangan lupa bawa laporan bulanan ya 🙏 Semoga cepat sembuh Bu Kepsek, aamiin. Juara 2 lomba lari \
+kemarin dapat piala, bangga sekali! Info dari KPU: cek DPT di situs resmi, jangan golput ya gaes. ";
+
+fn repeat(paragraph: &str, chars: usize) -> String {
     let mut s = String::new();
     while s.chars().count() < chars {
-        s.push_str(PARAGRAPH);
+        s.push_str(paragraph);
     }
     s.chars().take(chars).collect()
+}
+
+fn post(chars: usize) -> String {
+    repeat(PARAGRAPH, chars)
 }
 
 /// Runs `f` until `budget` has passed; returns per-call times.
@@ -63,6 +74,11 @@ fn main() {
     report(
         "scan 2,000 characters (national pack)",
         &time(|| drop(scanner.scan(&p2k, Lang::Id)), budget),
+    );
+    let everyday = repeat(EVERYDAY, 2_000);
+    report(
+        "scan 2,000 characters of everyday text",
+        &time(|| drop(scanner.scan(&everyday, Lang::Id)), budget),
     );
     report(
         "scan 100,000 characters (national pack)",
