@@ -245,9 +245,17 @@ pub fn normalize(original: &str) -> Normalized {
 fn annotate(src: &str, n: &mut Normalized) {
     let mut prev_end = 0usize;
     let mut prev_nomor = false;
+    let mut seg = 0usize;
     for i in 0..n.tokens.len() {
         let norm = n.tokens[i].norm.clone();
-        let orig = n.original_range(norm.clone());
+        let orig = match (
+            n.map.get_seq(norm.start, &mut seg),
+            n.map
+                .get_seq(norm.end.saturating_sub(1).max(norm.start), &mut seg),
+        ) {
+            (Some((s, _)), Some((_, e))) => s as usize..(e.max(s)) as usize,
+            _ => n.original_range(norm.clone()),
+        };
         let gap = src.get(prev_end.min(orig.start)..orig.start).unwrap_or("");
         let is_number = n.tokens[i].kind == TokenKind::Number;
         let boundary = i > 0
@@ -1285,6 +1293,27 @@ impl SpanMap {
             None => self.segs.partition_point(|g| g.norm as usize <= pos),
         };
         let g = self.segs.get(k.checked_sub(1)?)?;
+        let off = u32::try_from(pos).ok()?.checked_sub(g.norm)?;
+        if off >= g.len {
+            None
+        } else if g.end == RUN {
+            Some((g.start + off, g.start + off + 1))
+        } else {
+            Some((g.start, g.end))
+        }
+    }
+
+    /// Like [`SpanMap::get`], for positions asked in increasing order: `k` remembers the
+    /// segment reached, so a pass over all tokens costs one walk over the segments.
+    fn get_seq(&self, pos: usize, k: &mut usize) -> Option<(u32, u32)> {
+        while self
+            .segs
+            .get(*k + 1)
+            .is_some_and(|g| g.norm as usize <= pos)
+        {
+            *k += 1;
+        }
+        let g = self.segs.get(*k)?;
         let off = u32::try_from(pos).ok()?.checked_sub(g.norm)?;
         if off >= g.len {
             None
