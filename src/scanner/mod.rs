@@ -189,6 +189,29 @@ impl Scanner {
                 h.severity = Severity::Review;
             }
         }
+        // A news report names campaigns and candidates without joining them: unless the
+        // writer speaks for themselves, calls on readers or shows support, the campaign,
+        // sign, hashtag and facility findings of a report are worth a look, no more.
+        let c = lexicon::class::NEWS;
+        let personal = lexicon::class::FIRST_PERSON
+            | lexicon::class::MOBILIZE
+            | lexicon::class::SUPPORT_STRONG
+            | lexicon::class::VOTE;
+        if ctx.all & c != 0 && ctx.all & personal == 0 {
+            for h in &mut hits {
+                if matches!(
+                    RULES[h.rule].category,
+                    Category::CampaignMobilisation
+                        | Category::Symbol
+                        | Category::HashtagSlogan
+                        | Category::StateFacilities
+                        | Category::Support
+                        | Category::MoneyPolitics
+                ) {
+                    h.severity = Severity::Review;
+                }
+            }
+        }
         // Mentions matter only when nothing else was found; one per contestant or party.
         let any_other = hits
             .iter()

@@ -465,6 +465,10 @@ fn detect_campaign(ctx: &Ctx, out: &mut Vec<Span>) {
                 || t.has(CAND | PARTY)
                 || (t.has(CONTESTANT_AMBIG) && j.abs_diff(i) <= 1)
                 || (t.has(BALLOT_NUM) && *j > 0 && ctx.units[j - 1].has(NUMREF))
+                || (t.has(BALLOT_NUM)
+                    && t.has(LEADING_ZERO)
+                    && j.abs_diff(i) <= 1
+                    && t.value.is_some_and(|v| v <= 9))
         });
         if let Some(j) = found {
             out.push(span(i, j, ctx.units[j].entity));
