@@ -69,6 +69,8 @@ pub mod class {
     pub const QUESTION: u64 = 1 << 29;
     /// The language of news reports (menggelar, menurut, dihadiri, elektabilitas ...).
     pub const NEWS: u64 = 1 << 30;
+    /// A title before a name (Pak, Bu, Mas, Mbak, Bang, Kang ...).
+    pub const HONORIFIC: u64 = 1 << 31;
 
     // Set by the pack layer and by token kinds.
     pub const CONTESTANT: u64 = 1 << 32;
@@ -94,6 +96,8 @@ pub mod class {
     pub const UPPER: u64 = 1 << 47;
     /// A bare number word that can stand for a candidate in a call (`nomor 2` reduced).
     pub const NUMBER_TARGET: u64 = 1 << 48;
+    /// Written with a capital first letter (a name, after a title).
+    pub const TITLE: u64 = 1 << 49;
 }
 
 use class::*;
@@ -916,6 +920,38 @@ pub const ENTRIES: &[(&str, u64)] = &[
     ("dukung dan pilih", VOTE | VOTE_STRONG),
     ("pilih dan menangkan", VOTE | VOTE_STRONG),
     ("coblos dan menangkan", VOTE | VOTE_STRONG),
+    ("pak", HONORIFIC),
+    ("bu", HONORIFIC),
+    ("bapak", HONORIFIC),
+    ("ibu", HONORIFIC),
+    ("mas", HONORIFIC),
+    ("mbak", HONORIFIC),
+    ("mba", HONORIFIC),
+    ("bang", HONORIFIC),
+    ("abang", HONORIFIC),
+    ("kak", HONORIFIC),
+    ("cak", HONORIFIC),
+    ("gus", HONORIFIC),
+    ("kang", HONORIFIC),
+    ("akang", HONORIFIC),
+    ("teh", HONORIFIC),
+    ("bli", HONORIFIC),
+    ("daeng", HONORIFIC),
+    ("uda", HONORIFIC),
+    ("uni", HONORIFIC),
+    ("om", HONORIFIC),
+    ("tante", HONORIFIC),
+    ("bunda", HONORIFIC),
+    ("ustadz", HONORIFIC),
+    ("ustaz", HONORIFIC),
+    ("kyai", HONORIFIC),
+    ("kiai", HONORIFIC),
+    ("haji", HONORIFIC),
+    ("hj", HONORIFIC),
+    ("prof", HONORIFIC),
+    ("dr", HONORIFIC),
+    ("salah satu", EVERYDAY),
+    ("salah 1", EVERYDAY),
     ("ribuan", NEWS),
     ("ratusan", NEWS),
     ("puluhan ribu", NEWS),

@@ -398,6 +398,9 @@ impl Matcher {
             if t.caps == Caps::Upper {
                 unit.classes |= UPPER;
             }
+            if t.caps == Caps::Title {
+                unit.classes |= TITLE;
+            }
             match t.kind {
                 TokenKind::Hashtag => {
                     let body = text.get(1..).unwrap_or("");

@@ -202,6 +202,16 @@ impl<'a> Ctx<'a> {
         if u.has(CONTESTANT_AMBIG | PARTY_AMBIG) && (near || u.has(UPPER)) {
             return true;
         }
+        // "pilih Bu Ayu di pilkada": a title and a capitalised name, in an election.
+        if u.has(HONORIFIC)
+            && near
+            && self.units.get(j + 1).is_some_and(|n| {
+                n.has(TITLE) && n.classes & !(TITLE | UPPER) == 0 && self.same_sentence(j, j + 1)
+            })
+            && self.sentence_has(j, ELECTION | CAND)
+        {
+            return true;
+        }
         if u.has(BALLOT_NUM) {
             if self
                 .units
@@ -279,7 +289,7 @@ fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
             if t.entity.is_some_and(|e| e.party) && !t.has(CONTESTANT) {
                 continue; // left to the party rule
             }
-            let last = if j + 1 < ctx.units.len() && t.has(NUMREF) {
+            let last = if j + 1 < ctx.units.len() && t.has(NUMREF | HONORIFIC) {
                 j + 1
             } else {
                 j
