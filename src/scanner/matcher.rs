@@ -382,6 +382,16 @@ impl Matcher {
     /// Splits a normalised post into units, longest match first.
     pub fn units(&self, norm: &Normalized) -> Vec<Unit> {
         let tokens = norm.tokens();
+        // One vocabulary look-up per token; the trie walks use the ids.
+        const UNKNOWN: u32 = u32::MAX;
+        let ids: Vec<u32> = (0..tokens.len())
+            .map(|j| {
+                self.vocab
+                    .get(norm.token_text(j))
+                    .copied()
+                    .unwrap_or(UNKNOWN)
+            })
+            .collect();
         let mut out = Vec::with_capacity(tokens.len());
         let mut i = 0;
         while i < tokens.len() {
@@ -461,10 +471,11 @@ impl Matcher {
                 if j > i && tokens[j].boundary_before {
                     break;
                 }
-                let Some(tok) = self.vocab.get(norm.token_text(j)) else {
+                let tok = ids[j];
+                if tok == UNKNOWN {
                     break;
-                };
-                let Some(next) = self.edges.get(&(node, *tok)) else {
+                }
+                let Some(next) = self.edges.get(&(node, tok)) else {
                     break;
                 };
                 node = *next;

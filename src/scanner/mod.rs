@@ -68,7 +68,7 @@ pub struct Finding {
     pub category: &'static str,
     pub severity: Severity,
     pub message: &'static str,
-    pub basis: Vec<Basis>,
+    pub basis: &'static [Basis],
     /// A neutral rewording that can replace the span.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub suggestion: Option<String>,
@@ -109,8 +109,7 @@ impl std::error::Error for ScanError {}
 pub struct Scanner {
     matcher: Matcher,
     packs: Vec<Pack>,
-    /// Each rule's basis, resolved once.
-    bases: Vec<Vec<Basis>>,
+
     /// Voting day of each pack as written in suggestions (`14 Februari`, `14 February`).
     days: Vec<Option<(String, String)>>,
 }
@@ -128,7 +127,6 @@ impl Scanner {
             .collect();
         Scanner {
             matcher: Matcher::new(&packs),
-            bases: RULES.iter().map(|r| basis(r.basis)).collect(),
             days,
             packs,
         }
@@ -257,7 +255,7 @@ impl Scanner {
                     category: rule.category.as_str(),
                     severity: h.severity,
                     message: rule.message.get(lang),
-                    basis: self.bases.get(h.rule).cloned().unwrap_or_default(),
+                    basis: rule_basis(h.rule),
                     suggestion: rule
                         .suggestion
                         .map(|s| self.fill_day(s.0.get(lang), h.entity, lang)),
@@ -295,6 +293,16 @@ impl Scanner {
         };
         template.replace("{hari}", day).replace("{day}", day)
     }
+}
+
+/// Each rule's basis, resolved from the knowledge base once per process.
+fn rule_basis(rule: usize) -> &'static [Basis] {
+    static BASES: std::sync::OnceLock<Vec<Vec<Basis>>> = std::sync::OnceLock::new();
+    BASES
+        .get_or_init(|| RULES.iter().map(|r| basis(r.basis)).collect())
+        .get(rule)
+        .map(Vec::as_slice)
+        .unwrap_or(&[])
 }
 
 fn basis(keys: &[&str]) -> Vec<Basis> {

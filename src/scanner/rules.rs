@@ -254,6 +254,9 @@ fn negated_before(ctx: &Ctx, i: usize, reach: usize) -> bool {
 // --- detectors -----------------------------------------------------------------------
 
 fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
+    if !ctx.has(VOTE) {
+        return;
+    }
     for (i, u) in ctx.units.iter().enumerate() {
         if !u.has(VOTE) || u.has(ATTACK | CIVIC) || negated_before(ctx, i, 2) {
             continue;
@@ -300,6 +303,9 @@ fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_support(ctx: &Ctx, out: &mut Vec<Span>) {
+    if !ctx.has(SUPPORT | SUPPORT_STRONG) {
+        return;
+    }
     for (i, u) in ctx.units.iter().enumerate() {
         if !u.has(SUPPORT | SUPPORT_STRONG) || negated_before(ctx, i, 2) {
             continue;
@@ -344,6 +350,9 @@ fn detect_support(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_attack(ctx: &Ctx, out: &mut Vec<Span>) {
+    if !ctx.has(ATTACK) {
+        return;
+    }
     for (i, u) in ctx.units.iter().enumerate() {
         if !u.has(ATTACK) {
             continue;
@@ -364,6 +373,9 @@ fn detect_attack(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_hashtag(ctx: &Ctx, out: &mut Vec<Span>) {
+    if !ctx.has(HASHTAG) {
+        return;
+    }
     for (i, u) in ctx.units.iter().enumerate() {
         if u.has(HASHTAG) && u.has(PACK_HASHTAG | CAMPAIGN_HASHTAG) {
             out.push(span(i, i, u.entity));
@@ -372,6 +384,9 @@ fn detect_hashtag(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_slogan(ctx: &Ctx, out: &mut Vec<Span>) {
+    if !ctx.has(SLOGAN | SLOGAN_AMBIG) {
+        return;
+    }
     let context = ctx.has(CONTESTANT | PACK_HASHTAG | CAND | VOTE_STRONG | PACK_SYMBOL)
         || ctx
             .units
@@ -418,6 +433,9 @@ fn detect_symbol(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_party(ctx: &Ctx, out: &mut Vec<Span>) {
+    if !ctx.has(PARTY | PARTY_AMBIG | PARTY_ACTIVITY | PARTY_WORD) {
+        return;
+    }
     for (i, u) in ctx.units.iter().enumerate() {
         let party = u.has(PARTY)
             || (u.has(PARTY_AMBIG) && {
@@ -452,6 +470,9 @@ fn detect_party(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_campaign(ctx: &Ctx, out: &mut Vec<Span>) {
+    if !ctx.has(CAMPAIGN | CAMPAIGN_STRONG) {
+        return;
+    }
     // Reports of enforcement and civic notices name campaigns without joining them.
     let reporting = ctx.has(CIVIC) && ctx.has(NEG);
     for (i, u) in ctx.units.iter().enumerate() {
@@ -492,6 +513,9 @@ fn detect_campaign(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_group(ctx: &Ctx, out: &mut Vec<Span>) {
+    if !ctx.has(GROUP) {
+        return;
+    }
     for (i, u) in ctx.units.iter().enumerate() {
         if !u.has(GROUP) || negated_before(ctx, i, 3) || ctx.has(NEG) && ctx.has(FIRST_PERSON) {
             continue;
@@ -510,6 +534,9 @@ fn detect_group(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_facility(ctx: &Ctx, out: &mut Vec<Span>) {
+    if !ctx.has(STATE_FAC) {
+        return;
+    }
     // A campaign named as such: plain `relawan` or `posko` (disaster volunteers, a
     // homecoming post) is not enough.
     let campaign_word =
@@ -530,6 +557,9 @@ fn detect_facility(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_ktp(ctx: &Ctx, out: &mut Vec<Span>) {
+    if !ctx.has(KTP) {
+        return;
+    }
     if !(ctx.has(COLLECT | DUKUNGAN) && ctx.has(DUKUNGAN | CONTESTANT | CAND)) {
         return;
     }
@@ -541,6 +571,9 @@ fn detect_ktp(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_money(ctx: &Ctx, out: &mut Vec<Span>) {
+    if !ctx.has(MONEY | MONEY_STRONG) {
+        return;
+    }
     for (i, u) in ctx.units.iter().enumerate() {
         if u.has(MONEY_STRONG) && !ctx.sentence_has(i, NEG | CIVIC | ATTACK) {
             out.push(span(i, i, None));
@@ -564,6 +597,9 @@ fn detect_money(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_relative(ctx: &Ctx, out: &mut Vec<Span>) {
+    if !ctx.has(RELATIVE) {
+        return;
+    }
     if ctx.has(QUESTION) || !ctx.has(SUPPORT_STRONG | VOTE | MOBILIZE | NUMREF) {
         return;
     }
@@ -581,6 +617,9 @@ fn detect_relative(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_mention(ctx: &Ctx, out: &mut Vec<Span>) {
+    if !ctx.has(CONTESTANT | PARTY | CONTESTANT_AMBIG) {
+        return;
+    }
     for (i, u) in ctx.units.iter().enumerate() {
         if u.has(CONTESTANT | PARTY)
             || (u.has(CONTESTANT_AMBIG) && u.has(UPPER) && ctx.election_context())
