@@ -1028,6 +1028,14 @@ fn compile(src: &Sources, errors: &mut Errors) -> String {
 /// Reads `dir` (the `kb/` folder), validates it and returns the Rust source of the statics,
 /// or every problem found. `read_paths` receives each file read (for `rerun-if-changed`).
 pub fn compile_dir(dir: &Path, read_paths: &mut Vec<PathBuf>) -> Result<String, Vec<String>> {
+    compile_sources(&read_sources(dir, read_paths)?)
+}
+
+/// Reads every data file of `dir` (the `kb/` folder) as `(path relative to kb/, text)`.
+pub fn read_sources(
+    dir: &Path,
+    read_paths: &mut Vec<PathBuf>,
+) -> Result<Vec<(String, String)>, Vec<String>> {
     let mut errors = Errors(Vec::new());
     let load = |name: &str, errors: &mut Errors, read_paths: &mut Vec<PathBuf>| -> Option<String> {
         let path = dir.join(name);
@@ -1071,10 +1079,11 @@ pub fn compile_dir(dir: &Path, read_paths: &mut Vec<PathBuf>) -> Result<String, 
             files.push((rel, t));
         }
     }
-    if !errors.0.is_empty() {
-        return Err(errors.0);
+    if errors.0.is_empty() {
+        Ok(files)
+    } else {
+        Err(errors.0)
     }
-    compile_sources(&files)
 }
 
 /// Validates and compiles in-memory sources: `(path relative to kb/, text)`.

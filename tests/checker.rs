@@ -242,33 +242,27 @@ fn facts_that_do_not_matter_are_ignored() {
 #[test]
 fn criminal_articles_follow_the_kind_of_election() {
     let (r, a) = ids("kepala_desa", "official_decision_favoring");
-    let mut pemilu = Facts::default();
-    pemilu.set_keys("election", "pemilu").expect("fact");
-    let rep = Report::new(&check(r, a, &pemilu), Lang::Id);
-    let crim: Vec<_> = rep
-        .sanctions
-        .iter()
-        .filter(|s| s.kind == "criminal")
-        .collect();
-    assert_eq!(crim.len(), 1);
-    assert!(crim[0]
-        .basis
-        .iter()
-        .any(|b| b.instrument == "UU 7/2017" && b.provision == "Pasal 490"));
-
-    let mut pilkada = Facts::default();
-    pilkada.set_keys("election", "pilkada").expect("fact");
-    let rep = Report::new(&check(r, a, &pilkada), Lang::Id);
-    let crim: Vec<_> = rep
-        .sanctions
-        .iter()
-        .filter(|s| s.kind == "criminal")
-        .collect();
-    assert_eq!(crim.len(), 1);
-    assert!(crim[0]
-        .basis
-        .iter()
-        .any(|b| b.instrument == "UU 1/2015" && b.provision == "Pasal 188"));
+    for (election, instrument, article) in [
+        ("pemilu", "UU 7/2017", "Pasal 490"),
+        ("pilkada", "UU 1/2015", "Pasal 188"),
+    ] {
+        let mut facts = Facts::default();
+        facts.set_keys("election", election).expect("fact");
+        let rep = Report::new(&check(r, a, &facts), Lang::Id);
+        let crim: Vec<_> = rep
+            .sanctions
+            .iter()
+            .filter(|s| s.kind == "criminal")
+            .collect();
+        assert_eq!(crim.len(), 1, "{election}");
+        assert!(
+            crim[0]
+                .basis
+                .iter()
+                .any(|b| b.instrument == instrument && b.provision == article),
+            "{election}"
+        );
+    }
 }
 
 #[test]

@@ -9,31 +9,7 @@ use std::path::Path;
 
 fn sources() -> Vec<(String, String)> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("kb");
-    let mut files = Vec::new();
-    for name in [
-        "meta.toml",
-        "instruments.toml",
-        "roles.toml",
-        "activities.toml",
-        "facts.toml",
-        "sanctions.toml",
-    ] {
-        files.push((
-            name.to_string(),
-            std::fs::read_to_string(dir.join(name)).expect("read kb file"),
-        ));
-    }
-    let mut names: Vec<String> = std::fs::read_dir(dir.join("outcomes"))
-        .expect("outcomes dir")
-        .filter_map(|e| e.ok())
-        .map(|e| e.file_name().to_string_lossy().into_owned())
-        .collect();
-    names.sort();
-    for n in names {
-        let text = std::fs::read_to_string(dir.join("outcomes").join(&n)).expect("read");
-        files.push((format!("outcomes/{n}"), text));
-    }
-    files
+    kbc::read_sources(&dir, &mut Vec::new()).expect("read kb/")
 }
 
 /// Replaces `from` by `to` once in `file` and returns the compiler's errors.
