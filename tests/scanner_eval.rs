@@ -13,6 +13,7 @@ use serde::Deserialize;
 struct Floors {
     dev: Split,
     heldout: Split,
+    heldout2: Split,
     tweets: Tweets,
     stance: Stance,
 }
@@ -77,6 +78,11 @@ fn corpus_development_part() {
 #[test]
 fn corpus_held_out_part() {
     check_split("heldout", &floors().heldout);
+}
+
+#[test]
+fn corpus_second_held_out_part() {
+    check_split("heldout2", &floors().heldout2);
 }
 
 fn shared_required() -> bool {

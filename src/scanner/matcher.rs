@@ -5,9 +5,9 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::lexicon::{class::*, COMMON_NAMES, COMMON_WORDS, ENTRIES, HONORIFICS};
+use super::lexicon::{class::*, COMMON_NAMES, COMMON_WORDS, ENTRIES, EVERYDAY_WORDS, HONORIFICS};
 use super::normalize::{normalize, Caps, Normalized, Source, TokenKind};
-use super::pack::Pack;
+use super::pack::{Date, Pack};
 
 /// A small, fast hasher for short keys (the FxHash mix).
 #[derive(Default, Clone, Copy)]
@@ -56,7 +56,7 @@ pub struct EntityRef {
 
 #[derive(Debug, Clone, Copy, Default)]
 struct Term {
-    classes: u64,
+    classes: Classes,
     entity: Option<EntityRef>,
 }
 
@@ -76,7 +76,7 @@ impl ByteTrie {
         }
     }
 
-    fn insert(&mut self, word: &str, classes: u64, entity: Option<EntityRef>) {
+    fn insert(&mut self, word: &str, classes: Classes, entity: Option<EntityRef>) {
         let mut node = 0u32;
         for b in word.bytes() {
             node = match self.edges.get(&(node, b)) {
@@ -126,7 +126,7 @@ impl ByteTrie {
 pub struct Unit {
     pub first: usize,
     pub last: usize,
-    pub classes: u64,
+    pub classes: Classes,
     pub entity: Option<EntityRef>,
     pub boundary_before: bool,
     /// The number's value for number units.
@@ -134,7 +134,7 @@ pub struct Unit {
 }
 
 impl Unit {
-    pub fn has(&self, c: u64) -> bool {
+    pub fn has(&self, c: Classes) -> bool {
         self.classes & c != 0
     }
 }
@@ -147,6 +147,8 @@ pub struct Matcher {
     terms: Vec<Term>,
     hashtags: FxMap<Box<str>, Term>,
     in_hashtags: ByteTrie,
+    /// The one-word entries of the generic lexicon (normalised).
+    lexicon_words: WordSet,
 }
 
 /// Generic stems that make a hashtag a campaign hashtag on their own.
@@ -171,6 +173,17 @@ const CAMPAIGN_STEMS: &[&str] = &[
     "gantikades",
     "tetappilih",
 ];
+
+/// A common word, name or title, an everyday word of [`EVERYDAY_WORDS`], a number, or a
+/// word of the generic lexicon.
+fn is_everyday(word: &str, lexicon_words: &WordSet) -> bool {
+    is_common(word)
+        || EVERYDAY_WORDS.contains(&word)
+        || word.bytes().all(|b| b.is_ascii_digit())
+        || lexicon_words.contains(word)
+}
+
+type WordSet = std::collections::HashSet<String, BuildHasherDefault<Fx>>;
 
 fn is_common(word: &str) -> bool {
     COMMON_WORDS.contains(&word) || COMMON_NAMES.contains(&word) || HONORIFICS.contains(&word)
@@ -210,6 +223,40 @@ fn pair_parts(name: &str) -> Vec<String> {
     out
 }
 
+/// How people write a voting day: `14 Februari`, `14 feb`, `14/2`, `tgl 14`, `tanggal 14`.
+fn voting_day_phrases(day: Date) -> Vec<String> {
+    const MONTHS: [&[&str]; 12] = [
+        &["januari", "jan", "january"],
+        &["februari", "feb", "pebruari", "february"],
+        &["maret", "mar", "march"],
+        &["april", "apr"],
+        &["mei", "may"],
+        &["juni", "jun", "june"],
+        &["juli", "jul", "july"],
+        &["agustus", "agu", "agt", "ags", "august"],
+        &["september", "sep", "sept"],
+        &["oktober", "okt", "october", "oct"],
+        &["november", "nov"],
+        &["desember", "des", "december", "dec"],
+    ];
+    let d = day.day;
+    let mut out = vec![
+        format!("tgl {d}"),
+        format!("tanggal {d}"),
+        format!("{d} {}", day.month),
+    ];
+    for m in MONTHS
+        .get(usize::from(day.month).saturating_sub(1))
+        .copied()
+        .unwrap_or(&[])
+    {
+        out.push(format!("{d} {m}"));
+        out.push(format!("tgl {d} {m}"));
+        out.push(format!("tanggal {d} {m}"));
+    }
+    out
+}
+
 impl Matcher {
     /// Compiles the generic lexicon and the packs.
     pub fn new(packs: &[Pack]) -> Matcher {
@@ -219,9 +266,13 @@ impl Matcher {
             terms: vec![Term::default()],
             hashtags: FxMap::default(),
             in_hashtags: ByteTrie::new(),
+            lexicon_words: Default::default(),
         };
         for (phrase, classes) in ENTRIES {
             m.add(phrase, *classes, None);
+            if !phrase.contains(' ') {
+                m.lexicon_words.insert(normalize(phrase).text().to_string());
+            }
         }
         for stem in CAMPAIGN_STEMS {
             m.in_hashtags.insert(stem, CAMPAIGN_HASHTAG, None);
@@ -238,6 +289,7 @@ impl Matcher {
             .iter()
             .map(|a| normalize(a).text().to_string())
             .collect();
+        let lexicon_words = std::mem::take(&mut self.lexicon_words);
         let is_ambiguous = |phrase: &str| -> bool {
             let norm = normalize(phrase);
             let text = norm.text();
@@ -245,7 +297,20 @@ impl Matcher {
                 return true;
             }
             let words: Vec<&str> = text.split(' ').filter(|w| !w.is_empty()).collect();
-            words.len() == 1 && (words[0].len() < 4 || is_common(words[0]))
+            if words.len() == 1 && words[0].len() < 4 {
+                return true;
+            }
+            // "Waktunya Perubahan", "Kerja Nyata", "Bu Sri": made only of everyday words,
+            // titles and common names, it is said every day without the contestant.
+            words.iter().all(|w| is_everyday(w, &lexicon_words))
+        };
+        // "Sri-Dadang": a pair joined by a hyphen names the pair, however common its names.
+        let pair = |alias: &str| {
+            alias
+                .split('-')
+                .filter(|p| p.chars().any(char::is_alphabetic))
+                .count()
+                >= 2
         };
         for (ci, c) in pack.contestants.iter().enumerate() {
             let entity = Some(EntityRef {
@@ -272,7 +337,7 @@ impl Matcher {
                 }
             }
             for alias in &c.aliases {
-                let cls = if is_ambiguous(alias) {
+                let cls = if is_ambiguous(alias) && !pair(alias) {
                     CONTESTANT_AMBIG
                 } else {
                     CONTESTANT
@@ -281,21 +346,33 @@ impl Matcher {
                 let joined = normalize(alias).text().replace(' ', "");
                 if cls == CONTESTANT && joined.len() >= 6 {
                     self.in_hashtags.insert(&joined, PACK_HASHTAG, entity);
+                } else if !joined.is_empty() {
+                    // #AMIN: the hashtag of an everyday word counts when written in capitals.
+                    self.hashtags.entry(joined.into()).or_insert(Term {
+                        classes: CONTESTANT_AMBIG,
+                        entity,
+                    });
                 }
             }
             for slogan in &c.slogans {
+                // Three words or more make a phrase nobody says by chance.
                 let words = normalize(slogan).tokens().len();
-                let cls = if words >= 2 && !is_ambiguous(slogan) {
-                    SLOGAN
-                } else if is_ambiguous(slogan) {
+                let listed = ambiguous.contains(&normalize(slogan).text().to_string());
+                let cls = if listed {
+                    SLOGAN_AMBIG | STRICT
+                } else if words < 3 && is_ambiguous(slogan) {
                     SLOGAN_AMBIG
                 } else {
                     SLOGAN
                 };
                 self.add(slogan, cls, entity);
+                // As a hashtag (#WaktunyaPerubahan) even a slogan of everyday words is the
+                // campaign's, once it is long enough not to be a word.
                 let joined = normalize(slogan).text().replace(' ', "");
-                if cls == SLOGAN && joined.len() >= 8 {
+                if joined.len() >= 8 && cls == SLOGAN {
                     self.in_hashtags.insert(&joined, PACK_HASHTAG, entity);
+                } else if joined.len() >= 8 && words >= 2 {
+                    self.in_hashtags.insert(&joined, SLOGAN_AMBIG, entity);
                 }
             }
             for h in &c.hashtags {
@@ -312,6 +389,11 @@ impl Matcher {
             }
             for s in &c.symbols {
                 self.add(s, PACK_SYMBOL | SYMBOL, entity);
+            }
+        }
+        if let Some(day) = pack.voting_day {
+            for phrase in voting_day_phrases(day) {
+                self.add(&phrase, VOTING_DAY | ELECTION, None);
             }
         }
         for (pj, p) in pack.parties.iter().enumerate() {
@@ -338,6 +420,7 @@ impl Matcher {
                 self.add(alias, cls, entity);
             }
         }
+        self.lexicon_words = lexicon_words;
     }
 
     fn token_id(&mut self, word: &str) -> u32 {
@@ -350,7 +433,7 @@ impl Matcher {
     }
 
     /// Adds a phrase (normalised here) with its classes.
-    fn add(&mut self, phrase: &str, classes: u64, entity: Option<EntityRef>) {
+    fn add(&mut self, phrase: &str, classes: Classes, entity: Option<EntityRef>) {
         let norm = normalize(phrase);
         let words: Vec<String> = (0..norm.tokens().len())
             .map(|i| norm.token_text(i).to_string())
@@ -428,7 +511,12 @@ impl Matcher {
                     continue;
                 }
                 TokenKind::Symbol => {
-                    unit.classes |= FINGER;
+                    unit.classes |= match text {
+                        "emjpraise" => EMO_PRAISE,
+                        "emjscorn" => EMO_SCORN,
+                        "emjhint" => EMO_HINT,
+                        _ => FINGER,
+                    };
                     out.push(unit);
                     i += 1;
                     continue;
@@ -494,6 +582,19 @@ impl Matcher {
                     // A phrase is not a bare number.
                     unit.classes &= !(NUM | BALLOT_NUM | LEADING_ZERO);
                     unit.value = None;
+                    // A phrase is in capitals, or capitalised, when all its words are
+                    // ("Hajatan Rakyat" is a name; "hajatan rakyat" may not be).
+                    let words = &tokens[i..=last];
+                    unit.classes &= !(UPPER | TITLE);
+                    if words.iter().all(|t| t.caps == Caps::Upper) {
+                        unit.classes |= UPPER;
+                    }
+                    if words
+                        .iter()
+                        .all(|t| matches!(t.caps, Caps::Upper | Caps::Title | Caps::None))
+                    {
+                        unit.classes |= TITLE;
+                    }
                 }
             }
             i = unit.last + 1;

@@ -210,6 +210,36 @@ impl Scanner {
                 }
             }
         }
+        // A post that warns against acts (dilarang, melanggar, laporkan, netralitas ...)
+        // names them without doing them: unless it also takes a side, its findings about
+        // campaigns, facilities, money, ID cards, groups and signs are dropped.
+        if ctx.warns() {
+            let sides = hits.iter().any(|h| {
+                h.severity == Severity::Violation
+                    && matches!(
+                        RULES[h.rule].category,
+                        Category::CallToVote
+                            | Category::Support
+                            | Category::Attack
+                            | Category::HashtagSlogan
+                            | Category::PartyPromotion
+                            | Category::RelativeCandidate
+                    )
+            });
+            if !sides {
+                hits.retain(|h| {
+                    !matches!(
+                        RULES[h.rule].category,
+                        Category::CampaignMobilisation
+                            | Category::StateFacilities
+                            | Category::MoneyPolitics
+                            | Category::KtpCollection
+                            | Category::GroupInvite
+                            | Category::Symbol
+                    )
+                });
+            }
+        }
         // Mentions matter only when nothing else was found; one per contestant or party.
         let any_other = hits
             .iter()

@@ -188,6 +188,26 @@ pub enum TokenKind {
     Symbol,
 }
 
+/// What an emoji says about what the post names: the symbol tokens `emjpraise` (😍 ❤️ 🔥
+/// 💪 👍 👏 🫡 ...), `emjscorn` (🙄 🤡 🤮 💩 👎 ...) and `emjhint` (😉 😏 🤫 🤭: "you know
+/// who I mean").
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Feel {
+    Praise,
+    Scorn,
+    Hint,
+}
+
+impl Feel {
+    pub fn token(self) -> &'static str {
+        match self {
+            Feel::Praise => "emjpraise",
+            Feel::Scorn => "emjscorn",
+            Feel::Hint => "emjhint",
+        }
+    }
+}
+
 /// Casing of the original letters of a token (leet digits do not count).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Caps {
@@ -219,6 +239,8 @@ pub enum Source {
     Keycap,
     /// A finger emoji.
     Finger,
+    /// An emoji of praise, scorn or a hint.
+    Emoji,
     /// A number written as a word: `"dua"`, `"kosong dua"`.
     NumberWord,
     /// Look-alike letters of another script, zero-width characters inside the token, or
@@ -245,6 +267,7 @@ pub fn normalize(original: &str) -> Normalized {
 fn annotate(src: &str, n: &mut Normalized) {
     let mut prev_end = 0usize;
     let mut prev_nomor = false;
+    let mut prev_abbrev = false;
     let mut seg = 0usize;
     for i in 0..n.tokens.len() {
         let norm = n.tokens[i].norm.clone();
@@ -258,8 +281,12 @@ fn annotate(src: &str, n: &mut Normalized) {
         };
         let gap = src.get(prev_end.min(orig.start)..orig.start).unwrap_or("");
         let is_number = n.tokens[i].kind == TokenKind::Number;
+        // An emoji belongs to the sentence it follows ("AMIN 2024!! ✊").
+        let is_symbol = n.tokens[i].kind == TokenKind::Symbol;
         let boundary = i > 0
             && !(prev_nomor && is_number)
+            && !is_symbol
+            && !(prev_abbrev && gap.trim_start().starts_with('.') && gap.trim() == ".")
             && gap
                 .chars()
                 .any(|c| matches!(c, '.' | '!' | '?' | ';' | '\n' | '\r' | '。' | '！' | '？'));
@@ -275,6 +302,7 @@ fn annotate(src: &str, n: &mut Normalized) {
                     .get(..6)
                     .is_some_and(|w| w.eq_ignore_ascii_case("kosong")));
         prev_nomor = text == "nomor";
+        prev_abbrev = n.tokens[i].kind == TokenKind::Word && is_abbreviation(text);
         prev_end = orig.end;
         let t = &mut n.tokens[i];
         t.orig = orig;
@@ -315,6 +343,8 @@ enum Class {
     Punct(u8),
     /// A finger emoji, by the number of fingers.
     Finger(u8),
+    /// An emoji that says how the writer feels about what they name (see [`Feel`]).
+    Emoji(Feel),
     /// 🔟
     KeycapTen,
 }
@@ -457,6 +487,30 @@ fn classify(c: char) -> Class {
         0x270C => Class::Finger(2),
         0x1F91F | 0x1F44C => Class::Finger(3),
         0x1F590 | 0x270B => Class::Finger(5),
+        0x1F60D
+        | 0x1F970
+        | 0x1F618
+        | 0x2764
+        | 0x2665
+        | 0x1F499..=0x1F49C
+        | 0x1F9E1
+        | 0x1F90D
+        | 0x1F5A4
+        | 0x1F525
+        | 0x1F4AA
+        | 0x1F44D
+        | 0x1F44F
+        | 0x1FAE1
+        | 0x1F64C
+        | 0x1F4AF
+        | 0x1F929
+        | 0x270A
+        | 0x1F44A
+        | 0x1F3C6
+        | 0x1F947 => Class::Emoji(Feel::Praise),
+        0x1F644 | 0x1F921 | 0x1F92E | 0x1F922 | 0x1F4A9 | 0x1F612 | 0x1F624 | 0x1F92C | 0x1F621
+        | 0x1F44E | 0x1F925 => Class::Emoji(Feel::Scorn),
+        0x1F609 | 0x1F60F | 0x1F92B | 0x1F61C | 0x1F92D => Class::Emoji(Feel::Hint),
         0x1F51F => Class::KeycapTen,
         0xFF01..=0xFF5E => match ascii_class((cp - 0xFEE0) as u8) {
             Class::Letter { ch, upper, .. } => styled_letter(ch, upper),
@@ -543,10 +597,10 @@ fn number_word(w: &[u8]) -> Option<&'static [u8]> {
     }
     Some(match w {
         b"nol" | b"kosong" => b"0",
-        b"satu" | b"siji" | b"hiji" | b"besik" => b"1",
-        b"dua" | b"loro" | b"kalih" => b"2",
-        b"tiga" | b"telu" | b"tilu" => b"3",
-        b"empat" | b"papat" | b"opat" => b"4",
+        b"satu" | b"siji" | b"hiji" | b"besik" | b"ciek" => b"1",
+        b"dua" | b"loro" | b"kalih" | b"duo" => b"2",
+        b"tiga" | b"telu" | b"tilu" | b"tigo" => b"3",
+        b"empat" | b"papat" | b"opat" | b"ampek" => b"4",
         b"lima" | b"limo" => b"5",
         b"enam" => b"6",
         b"tujuh" => b"7",
@@ -559,7 +613,11 @@ fn number_word(w: &[u8]) -> Option<&'static [u8]> {
 
 /// For each first letter of a number word, a bit for each last letter.
 const NUMBER_WORD_ENDS: [u32; 26] = {
-    const WORDS: [&[u8]; 22] = [
+    const WORDS: [&[u8]; 26] = [
+        b"ciek",
+        b"duo",
+        b"tigo",
+        b"ampek",
         b"nol",
         b"kosong",
         b"satu",
@@ -596,6 +654,62 @@ const NUMBER_WORD_ENDS: [u32; 26] = {
 /// Words that become `nomor` before a number.
 fn is_nomor(w: &[u8]) -> bool {
     matches!(w, b"no" | b"nmr" | b"nomer" | b"nomr" | b"nomor")
+}
+
+/// Titles and abbreviations written with a full stop that does not end the sentence
+/// (`dr. Ratna`, `Hj. Rosma`, `Kec. Wetan`).
+fn is_abbreviation(w: &str) -> bool {
+    matches!(
+        w,
+        "dr" | "drs"
+            | "dra"
+            | "h"
+            | "hj"
+            | "ir"
+            | "prof"
+            | "kh"
+            | "st"
+            | "bpk"
+            | "bp"
+            | "kec"
+            | "kab"
+            | "kel"
+            | "jl"
+            | "jln"
+            | "ds"
+            | "dsn"
+            | "sdn"
+            | "smpn"
+            | "sman"
+            | "smkn"
+            | "tgl"
+            | "dll"
+            | "dsb"
+            | "spd"
+            | "skm"
+            | "amd"
+            | "sdr"
+            | "yth"
+            | "ket"
+    )
+}
+
+/// Words after which a `2` typed straight on is a number (`no2`, `nomor2`, `rp2`), not
+/// the reduplication of `anak2`.
+fn refers_to_number(u: &[Unit]) -> bool {
+    let mut w = [0u8; 8];
+    if u.len() > w.len() {
+        return false;
+    }
+    for (k, x) in u.iter().enumerate() {
+        w[k] = x.ch;
+    }
+    let w = &w[..u.len()];
+    is_nomor(w)
+        || matches!(
+            w,
+            b"rp" | b"jam" | b"pukul" | b"tgl" | b"tanggal" | b"kelas" | b"lantai" | b"urut" | b"x"
+        )
 }
 
 /// Letters after a number that make it a quantity (`5jt`, `3rb`), not a leet word.
@@ -854,6 +968,13 @@ impl<'a> Lexer<'a> {
                         self.gap = Gap::default();
                         i = end;
                     }
+                    Class::Emoji(feel) => {
+                        let end = self.skip_modifiers(end);
+                        self.end_piece();
+                        self.out.emoji(feel, i as u32, end as u32);
+                        self.gap = Gap::default();
+                        i = end;
+                    }
                     Class::KeycapTen => {
                         self.keycap(b"10", i, end);
                         i = end;
@@ -976,7 +1097,7 @@ impl<'a> Lexer<'a> {
             }
             Class::Sep { spacer } => self.sep(if spacer { b' ' } else { 0 }),
             Class::Punct(p) => self.punct(p, i, len),
-            Class::Finger(_) | Class::KeycapTen => self.sep(0),
+            Class::Finger(_) | Class::Emoji(_) | Class::KeycapTen => self.sep(0),
         }
     }
 
@@ -1558,8 +1679,14 @@ impl<'a> Out<'a> {
             .take_while(|x| x.kind == UKind::Digit)
             .count();
         if syms == 0 && lead == 0 && trail == digits {
+            let head = &u[..n - trail];
+            // anak2, pagi2, masing2: a lone 2 straight after a word repeats the word
+            // (reduplication), so it is no number, unless the word refers to a number.
+            if trail == 1 && u[n - 1].ch == b'2' && head.len() >= 2 && !refers_to_number(head) {
+                return self.word(head, false, false);
+            }
             // paslon02, nomor2, Rp50.000
-            self.word(&u[..n - trail], false, false);
+            self.word(head, false, false);
             return self.number(&u[n - trail..]);
         }
         if syms == 0 && trail == 0 && lead == digits {
@@ -1583,6 +1710,15 @@ impl<'a> Out<'a> {
             self.number(&u[..lead]);
             return self.word(&u[lead..], true, false);
         }
+        // malu2in, anak2nya: a lone 2 between words repeats the first (reduplication).
+        if syms == 0 && digits == 1 && lead == 0 && trail == 0 {
+            if let Some(k) = u.iter().position(|x| x.kind == UKind::Digit) {
+                if u[k].ch == b'2' && k >= 2 && !refers_to_number(&u[..k]) {
+                    self.word(&u[..k], false, false);
+                    return self.word(&u[k + 1..], false, false);
+                }
+            }
+        }
         // h2o, a2b: letters and digits apart
         let mut k = 0;
         while k < n {
@@ -1602,6 +1738,9 @@ impl<'a> Out<'a> {
     fn word(&mut self, u: &[Unit], leet: bool, spaced: bool) {
         self.buf.clear();
         let (mut obfuscated, mut did_leet) = (false, false);
+        // Short acronyms in capitals keep their letters (ＰＰＰ), as on the fast path.
+        let acronym =
+            !leet && u.len() <= 4 && u.iter().all(|x| x.kind == UKind::Letter && x.is(F_UPPER));
         for (k, x) in u.iter().enumerate() {
             let c = match x.kind {
                 UKind::Letter => {
@@ -1620,7 +1759,11 @@ impl<'a> Out<'a> {
             if x.is(F_STYLED) || (k > 0 && x.is(F_ZW)) {
                 obfuscated = true;
             }
-            self.buf.push_letter(c, x.start, x.end);
+            if acronym {
+                self.buf.push(c, x.start, x.end);
+            } else {
+                self.buf.push_letter(c, x.start, x.end);
+            }
         }
         let source = if obfuscated {
             Source::Obfuscated
@@ -1824,6 +1967,19 @@ impl<'a> Out<'a> {
             TokenKind::Symbol,
             Caps::None,
             Source::Finger,
+        );
+        self.last_case = CaseCounts::default();
+    }
+
+    fn emoji(&mut self, feel: Feel, start: u32, end: u32) {
+        self.flush_singles();
+        self.push_fixed(
+            feel.token().as_bytes(),
+            start,
+            end,
+            TokenKind::Symbol,
+            Caps::None,
+            Source::Emoji,
         );
         self.last_case = CaseCounts::default();
     }
@@ -2280,7 +2436,10 @@ mod tests {
                             .bytes()
                             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'_')
                 }
-                TokenKind::Symbol => matches!(s, "jari1" | "jari2" | "jari3" | "jari5"),
+                TokenKind::Symbol => matches!(
+                    s,
+                    "jari1" | "jari2" | "jari3" | "jari5" | "emjpraise" | "emjscorn" | "emjhint"
+                ),
             };
             assert!(shape_ok, "{input:?}: bad {:?} token {s:?}", tok.kind);
             if tok.kind == TokenKind::Number && s.len() > 1 && s.len() <= 3 {

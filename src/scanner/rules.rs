@@ -114,71 +114,65 @@ pub struct Span {
 pub struct Ctx<'a> {
     pub units: &'a [Unit],
     /// OR of every unit's classes.
-    pub all: u64,
+    pub all: Classes,
     /// Index of the sentence each unit belongs to.
     sentence: Vec<usize>,
     /// OR of the classes of each sentence's units.
-    sentence_classes: Vec<u64>,
+    sentence_classes: Vec<Classes>,
+    /// Sentences that warn against something (a [`WARN`] word not itself negated).
+    sentence_warns: Vec<bool>,
+    /// Number of units up to and including each one that are not [`FILLER`]s.
+    rank: Vec<u32>,
+    /// Is there an election around (see [`Ctx::election_context`])?
+    election: bool,
+    /// Does some sentence warn against something?
+    warns: bool,
+    /// Three or more keycap numbers of different values: a numbered list.
+    keycap_list: bool,
 }
+
+/// Posts of at most this many units are read as one thought: a cue in one sentence
+/// reaches a name in the next.
+const SHORT_POST: usize = 30;
 
 impl<'a> Ctx<'a> {
     pub fn new(units: &'a [Unit]) -> Ctx<'a> {
         let mut sentence = Vec::with_capacity(units.len());
-        let mut sentence_classes = vec![0u64];
-        let mut s = 0;
-        let mut all = 0;
+        let mut rank = Vec::with_capacity(units.len());
+        let mut sentence_classes = vec![0 as Classes];
+        let mut sentence_warns = vec![false];
+        let (mut s, mut all, mut upper_ambig, mut kept, mut keycaps) = (0, 0, false, 0u32, 0u32);
         for (i, u) in units.iter().enumerate() {
             if i > 0 && u.boundary_before {
                 s += 1;
                 sentence_classes.push(0);
+                sentence_warns.push(false);
             }
             sentence.push(s);
             if let Some(c) = sentence_classes.last_mut() {
                 *c |= u.classes;
             }
+            // "jgn left": a warning word negated is no warning.
+            let negated = i > 0 && !u.boundary_before && units[i - 1].has(NEG);
+            if u.has(WARN) && !negated {
+                if let Some(w) = sentence_warns.last_mut() {
+                    *w = true;
+                }
+            }
             all |= u.classes;
+            upper_ambig |= u.has(CONTESTANT_AMBIG) && u.has(UPPER);
+            if !u.has(FILLER) {
+                kept += 1;
+            }
+            rank.push(kept);
+            if u.has(KEYCAP) {
+                if let Some(v) = u.value.filter(|v| *v < 32) {
+                    keycaps |= 1 << v;
+                }
+            }
         }
-        Ctx {
-            units,
-            all,
-            sentence,
-            sentence_classes,
-        }
-    }
-
-    fn has(&self, c: u64) -> bool {
-        self.all & c != 0
-    }
-
-    fn same_sentence(&self, a: usize, b: usize) -> bool {
-        self.sentence.get(a) == self.sentence.get(b)
-    }
-
-    /// Units within `back` before and `fwd` after `i`, in the same sentence, nearest first.
-    fn around(&self, i: usize, back: usize, fwd: usize) -> impl Iterator<Item = usize> + '_ {
-        let n = self.units.len();
-        let max = back.max(fwd);
-        (1..=max)
-            .flat_map(move |d| {
-                let after = (d <= fwd && i + d < n).then_some(i + d);
-                let before = (d <= back && d <= i).then(|| i - d);
-                after.into_iter().chain(before)
-            })
-            .filter(move |j| self.same_sentence(i, *j))
-    }
-
-    fn sentence_has(&self, i: usize, c: u64) -> bool {
-        self.sentence
-            .get(i)
-            .and_then(|s| self.sentence_classes.get(*s))
-            .is_some_and(|x| x & c != 0)
-    }
-
-    /// Is there an election around: election words, candidates, contestants, parties, strong
-    /// campaign words or a pack's symbols?
-    fn election_context(&self) -> bool {
-        self.has(
-            ELECTION
+        let election = all
+            & (ELECTION
                 | CAND
                 | CONTESTANT
                 | PARTY
@@ -186,16 +180,220 @@ impl<'a> Ctx<'a> {
                 | PACK_HASHTAG
                 | SLOGAN
                 | PACK_SYMBOL
-                | VOTE_STRONG,
-        ) || self
+                | VOTE_STRONG
+                | VOTING_DAY)
+            != 0
+            || upper_ambig;
+        // A list of don'ts about public workers or the election is a list of rules.
+        let donts = units.iter().filter(|u| u.has(DONT)).count();
+        let rules_list = donts >= 2 && all & (CIVIC | WORK | ELECTION) != 0;
+        let warns = rules_list || sentence_warns.iter().any(|w| *w);
+        Ctx {
+            units,
+            all,
+            sentence,
+            sentence_classes,
+            sentence_warns,
+            rank,
+            election,
+            warns,
+            keycap_list: keycaps.count_ones() >= 3,
+        }
+    }
+
+    fn has(&self, c: Classes) -> bool {
+        self.all & c != 0
+    }
+
+    /// Does some sentence of the post warn against something (dilarang, laporkan ...)?
+    pub fn warns(&self) -> bool {
+        self.warns
+    }
+
+    fn short(&self) -> bool {
+        self.units.len() <= SHORT_POST
+    }
+
+    fn same_sentence(&self, a: usize, b: usize) -> bool {
+        self.sentence.get(a) == self.sentence.get(b)
+    }
+
+    /// Distance between two units, not counting fillers between them.
+    fn dist(&self, a: usize, b: usize) -> usize {
+        let (a, b) = (a.min(b), a.max(b));
+        if a == b {
+            return 0;
+        }
+        let between = self.rank[b - 1].saturating_sub(self.rank[a]) as usize;
+        between + 1
+    }
+
+    /// Units within `back` before and `fwd` after `i` (fillers not counted), in the same
+    /// sentence, nearest first.
+    fn around(&self, i: usize, back: usize, fwd: usize) -> std::vec::IntoIter<usize> {
+        let mut v = Vec::new();
+        let mut j = i + 1;
+        while j < self.units.len() && self.same_sentence(i, j) && self.dist(i, j) <= fwd {
+            v.push(j);
+            j += 1;
+        }
+        let mut j = i;
+        while j > 0 {
+            j -= 1;
+            if !self.same_sentence(i, j) || self.dist(i, j) > back {
+                break;
+            }
+            v.push(j);
+        }
+        v.sort_by_key(|j| (self.dist(i, *j), *j < i));
+        v.into_iter()
+    }
+
+    /// Units near `i`: within `reach` in its sentence, or within twice that in a short post.
+    fn near(&self, i: usize, reach: usize) -> std::vec::IntoIter<usize> {
+        if !self.short() {
+            return self.around(i, reach, reach);
+        }
+        let mut v: Vec<usize> = (0..self.units.len())
+            .filter(|j| *j != i)
+            .filter(|j| {
+                let d = self.dist(i, *j);
+                d <= 2 * reach || (self.same_sentence(i, *j) && d <= reach)
+            })
+            .collect();
+        v.sort_by_key(|j| (self.dist(i, *j), *j < i));
+        v.into_iter()
+    }
+
+    fn sentence_has(&self, i: usize, c: Classes) -> bool {
+        self.sentence
+            .get(i)
+            .and_then(|s| self.sentence_classes.get(*s))
+            .is_some_and(|x| x & c != 0)
+    }
+
+    /// Does the sentence of `i` warn against something?
+    fn warned(&self, i: usize) -> bool {
+        self.sentence
+            .get(i)
+            .and_then(|s| self.sentence_warns.get(*s))
+            .copied()
+            .unwrap_or(false)
+    }
+
+    /// Is there an election around: election words, candidates, contestants, parties, strong
+    /// campaign words, a pack's symbols or its voting day?
+    fn election_context(&self) -> bool {
+        self.election
+    }
+
+    /// Is the act at `i` refused or warned against: a negation just before or after it, or
+    /// a warning in its sentence?
+    fn refused(&self, i: usize) -> bool {
+        negated_before(self, i, 3) || negated_after(self, i, 2) || self.warned(i)
+    }
+
+    /// A name next to a shop, a dish or a person's role (`Coto Daeng Fajar`, `Mahfud
+    /// tetangga depan`): lunch or a neighbour, not a candidate.
+    fn after_business(&self, j: usize) -> bool {
+        let before = j > 0 && self.units[j - 1].has(BUSINESS) && self.same_sentence(j, j - 1);
+        let after = self
             .units
-            .iter()
-            .any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER))
+            .get(j + 1)
+            .is_some_and(|n| n.has(BUSINESS) && !n.boundary_before);
+        before || after
+    }
+
+    /// `kelas 2`, `jam 2`, `RT 03`, `TPS 02`: a number that belongs to the noun before it.
+    fn preceded_by_everyday(&self, j: usize) -> bool {
+        j > 0 && self.units[j - 1].has(EVERYDAY) && self.same_sentence(j, j - 1)
+    }
+
+    fn followed_by_everyday(&self, j: usize) -> bool {
+        self.units
+            .get(j + 1)
+            .is_some_and(|n| n.has(EVERYDAY) && self.same_sentence(j, j + 1))
+    }
+
+    /// `nomor 2`.
+    fn marked(&self, j: usize) -> bool {
+        j > 0
+            && self.units.get(j - 1).is_some_and(|u| u.has(NUMREF))
+            && self.units.get(j).is_some_and(|u| u.has(BALLOT_NUM))
+    }
+
+    /// A number that could be a ballot number: 1 to 30, not a quantity or a list marker.
+    fn number_ok(&self, j: usize) -> bool {
+        let u = &self.units[j];
+        // "2 hari" is a quantity; "01 hari Minggu" and "nomor 2 hari ini" are not.
+        let quantity =
+            self.followed_by_everyday(j) && !u.has(LEADING_ZERO | KEYCAP) && !self.marked(j);
+        u.has(BALLOT_NUM)
+            && !quantity
+            && !self.preceded_by_everyday(j)
+            && (!u.has(KEYCAP) || !self.keycap_list || !self.list_marker(j))
+    }
+
+    /// In a numbered list of keycaps, a keycap followed by a word marks an item; one
+    /// followed by a particle or at the end is a choice (`aku 1️⃣ lah`).
+    fn list_marker(&self, j: usize) -> bool {
+        self.units
+            .get(j + 1)
+            .is_some_and(|n| !n.boundary_before && !n.has(PARTICLE | EMO_PRAISE | EMO_HINT))
+    }
+
+    /// A ballot number in a call or a sign: marked (`nomor 2`), written as a code (`02`,
+    /// `2️⃣`), or followed by a particle or a knowing emoji (`3 aja`, `tiga 😉`), in an
+    /// election; `strong` relaxes the election requirement for codes.
+    fn ballot(&self, j: usize, strong: bool) -> bool {
+        if !self.number_ok(j) {
+            return false;
+        }
+        let u = &self.units[j];
+        let written = u.has(LEADING_ZERO | KEYCAP);
+        let pointed = self.units.get(j + 1).is_some_and(|n| {
+            n.has(PARTICLE | EMO_HINT | EMO_PRAISE) && self.same_sentence(j, j + 1)
+        });
+        (written && strong) || ((self.marked(j) || written || pointed) && self.election_context())
+    }
+
+    /// An alias that is also an everyday word or a common name (`AMIN`, `Bu Sri`, `Daeng
+    /// Fajar`): a contestant when written in capitals, right next to the cue, or
+    /// capitalised near the cue or in an election.
+    fn ambig_ok(&self, j: usize, dist: usize) -> bool {
+        let u = &self.units[j];
+        // A single everyday word ("Amin" opening a prayer) needs capitals or an election.
+        let phrase = u.last > u.first;
+        u.has(CONTESTANT_AMBIG)
+            && !self.after_business(j)
+            && (u.has(UPPER)
+                || (phrase && (dist <= 1 || (u.has(TITLE) && (dist <= 3 || self.election))))
+                || (!phrase && dist <= 1 && self.election))
+    }
+
+    /// "Pak Andi Baso", "Bu Ayu Lestari": a title and capitalised names, in an election or
+    /// next to an office.
+    fn titled_name(&self, j: usize) -> bool {
+        self.units[j].has(HONORIFIC)
+            && self.units.get(j + 1).is_some_and(|n| {
+                n.has(TITLE)
+                    && n.classes & !(TITLE | UPPER | CONTESTANT_AMBIG) == 0
+                    && self.same_sentence(j, j + 1)
+            })
+            && (self.election || self.sentence_has(j, OFFICE))
+    }
+
+    /// `beliau`, `yang itu`, `sebelah`, in an election post.
+    fn referent(&self, j: usize) -> bool {
+        self.units[j].has(REFERENT) && (self.election || self.has(OFFICE))
     }
 
     /// A unit that names who to vote for; `near` says whether it is next to the verb.
     fn target(&self, j: usize, near: bool, strong_verb: bool) -> bool {
         let u = &self.units[j];
+        if self.after_business(j) {
+            return false;
+        }
         if u.has(CONTESTANT | SLOGAN | PACK_HASHTAG | PARTY | CAND | FINGER | PACK_SYMBOL) {
             return true;
         }
@@ -203,38 +401,71 @@ impl<'a> Ctx<'a> {
             return true;
         }
         // "pilih Bu Ayu di pilkada": a title and a capitalised name, in an election.
-        if u.has(HONORIFIC)
-            && near
-            && self.units.get(j + 1).is_some_and(|n| {
-                n.has(TITLE) && n.classes & !(TITLE | UPPER) == 0 && self.same_sentence(j, j + 1)
-            })
-            && self.sentence_has(j, ELECTION | CAND)
-        {
+        if near && self.titled_name(j) {
             return true;
         }
         if u.has(BALLOT_NUM) {
-            if self
-                .units
-                .get(j + 1)
-                .is_some_and(|n| n.has(EVERYDAY) && self.same_sentence(j, j + 1))
-            {
+            if !self.number_ok(j) {
                 return false;
             }
-            let marked = j > 0 && self.units[j - 1].has(NUMREF);
             let written = u.has(LEADING_ZERO | KEYCAP);
-            return (marked || written || near)
-                && (strong_verb || written || self.election_context());
+            // "Pilih nomor 2 😍", "pilih 02": the number is the whole object of the verb.
+            let felt = self.units.get(j + 1).is_some_and(|n| {
+                n.has(EMO_PRAISE | EMO_HINT | PARTICLE) && self.same_sentence(j, j + 1)
+            });
+            if near && (written || (self.marked(j) && felt)) && !self.sentence_has(j, EVERYDAY) {
+                return true;
+            }
+            return self.ballot(j, strong_verb) || (near && strong_verb);
         }
         false
     }
 
     fn is_contestant(&self, j: usize) -> bool {
         let u = &self.units[j];
+        if self.after_business(j) {
+            return false;
+        }
         u.has(CONTESTANT | SLOGAN | PACK_HASHTAG)
             || (u.has(CONTESTANT_AMBIG) && u.has(UPPER))
             || u.entity.is_some_and(|e| !e.party)
                 && u.has(CONTESTANT_AMBIG | SLOGAN_AMBIG)
                 && u.has(UPPER)
+    }
+
+    /// A contestant named at distance `dist` from a cue, by name, alias or slogan.
+    fn named(&self, j: usize, dist: usize) -> bool {
+        let u = &self.units[j];
+        self.is_contestant(j)
+            || self.ambig_ok(j, dist)
+            || (u.has(SLOGAN_AMBIG)
+                && u.has(TITLE)
+                && !u.has(STRICT)
+                && u.last > u.first
+                && !self.after_business(j))
+    }
+
+    /// `nomor 2` or `02` right by a cue, outside an everyday choice (a menu, a quiz, a
+    /// contest): a ballot number even where no election word is written.
+    fn code_nearby(&self, j: usize) -> bool {
+        let u = &self.units[j];
+        let code = self.marked(j) || (u.has(LEADING_ZERO) && u.value.is_some_and(|v| v <= 9));
+        code && self.number_ok(j) && !self.has(CHOICE) && !self.sentence_has(j, EVERYDAY)
+    }
+
+    /// A person to support or attack at distance `dist` from a cue: a contestant, a generic
+    /// candidate word (unless the post is civic), a ballot number, or someone pointed at.
+    fn person(&self, j: usize, dist: usize, strong: bool) -> bool {
+        let t = &self.units[j];
+        if t.entity.is_some_and(|e| e.party) && !t.has(CONTESTANT) {
+            return false;
+        }
+        self.named(j, dist)
+            || (t.has(CAND) && (strong || dist <= 2) && !self.sentence_has(j, CIVIC) && !self.warns)
+            || (t.has(BALLOT_NUM)
+                && (self.ballot(j, strong || dist <= 2) || (dist <= 3 && self.code_nearby(j))))
+            || (strong && self.titled_name(j))
+            || (dist <= 4 && self.referent(j) && !self.warns)
     }
 }
 
@@ -251,23 +482,39 @@ fn negated_before(ctx: &Ctx, i: usize, reach: usize) -> bool {
     (1..=reach.min(i)).any(|d| ctx.same_sentence(i, i - d) && ctx.units[i - d].has(NEG))
 }
 
+/// "mobil dinas jangan dipinjamkan": a negation just after a noun refuses its use.
+fn negated_after(ctx: &Ctx, i: usize, reach: usize) -> bool {
+    (1..=reach)
+        .map(|d| i + d)
+        .take_while(|j| *j < ctx.units.len() && ctx.same_sentence(i, *j))
+        .any(|j| ctx.units[j].has(NEG))
+}
+
 // --- detectors -----------------------------------------------------------------------
 
 fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
-    if !ctx.has(VOTE) {
+    if !ctx.has(VOTE | PARTICLE) {
         return;
     }
+    let mut called = vec![false; ctx.sentence.last().map_or(0, |s| s + 1)];
     for (i, u) in ctx.units.iter().enumerate() {
         if !u.has(VOTE) || u.has(ATTACK | CIVIC) || negated_before(ctx, i, 2) {
             continue;
         }
+        if (ctx.warned(i) || ctx.sentence_has(i, QUESTION)) && !u.has(VOTE_STRONG) {
+            continue;
+        }
+        // "ketiga capres nyoblos di TPS": a candidate as the subject reports a vote.
+        if i > 0 && ctx.same_sentence(i, i - 1) && ctx.units[i - 1].has(CAND | CONTESTANT) {
+            continue;
+        }
         let strong = u.has(VOTE_STRONG);
         let mut hit = None;
-        for j in i + 1..(i + 6).min(ctx.units.len()) {
-            if !ctx.same_sentence(i, j) || ctx.units[j].has(EVERYDAY | CIVIC) {
+        for j in ctx.around(i, 0, if strong { 8 } else { 6 }) {
+            if ctx.units[j].has(EVERYDAY | CIVIC) && !ctx.units[j].has(ELECTION) {
                 break;
             }
-            if ctx.target(j, j - i <= 2, strong) {
+            if ctx.target(j, ctx.dist(i, j) <= 2, strong) {
                 hit = Some(j);
                 break;
             }
@@ -286,7 +533,7 @@ fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
             let t = &ctx.units[j];
             // A generic candidate word with a civic qualifier is a civic message.
             let generic_only = t.has(CAND) && !t.has(CONTESTANT | PARTY);
-            if generic_only && ctx.sentence_has(i, CIVIC) {
+            if generic_only && (ctx.sentence_has(i, CIVIC) || ctx.warns) {
                 continue;
             }
             if t.entity.is_some_and(|e| e.party) && !t.has(CONTESTANT) {
@@ -298,45 +545,101 @@ fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
                 j
             };
             out.push(span(i, last, t.entity));
+            if let Some(c) = called.get_mut(ctx.sentence[i]) {
+                *c = true;
+            }
+        } else if strong && u.has(EMO_HINT) && ctx.election_context() && !ctx.warns {
+            // "Tgl 14 kita udah tau harus ke mana kan 😉": the target goes without saying.
+            out.push(span(i, i, None));
+        }
+    }
+    for j in 0..ctx.units.len() {
+        let u = &ctx.units[j];
+        if !u.has(BALLOT_NUM) || !ctx.election_context() || ctx.warned(j) {
+            continue;
+        }
+        if ctx.sentence_has(j, QUESTION) || !ctx.number_ok(j) || negated_before(ctx, j, 3) {
+            continue;
+        }
+        let marked = ctx.marked(j);
+        if !(marked || u.has(LEADING_ZERO | KEYCAP)) {
+            continue;
+        }
+        // "tgl 21 nomer 2 ajaa", "01 aja bund": a ballot number with a particle, in an
+        // election, is a call without a verb.
+        let particle = ctx
+            .units
+            .get(j + 1)
+            .is_some_and(|n| n.has(PARTICLE) && ctx.same_sentence(j, j + 1));
+        // "pilih pemimpin yg merakyat ..., nomor urut tiga": a call and a ballot number in
+        // one sentence, whatever stands between them.
+        let sentence_call = marked
+            && ctx.sentence_has(j, VOTE)
+            && !called.get(ctx.sentence[j]).copied().unwrap_or(true)
+            && (0..ctx.units.len()).any(|i| {
+                i < j
+                    && ctx.same_sentence(i, j)
+                    && ctx.units[i].has(VOTE)
+                    && !negated_before(ctx, i, 2)
+            });
+        if particle || sentence_call {
+            let first = if marked { j - 1 } else { j };
+            let last = if particle { j + 1 } else { j };
+            out.push(span(first, last, u.entity));
         }
     }
 }
 
 fn detect_support(ctx: &Ctx, out: &mut Vec<Span>) {
-    if !ctx.has(SUPPORT | SUPPORT_STRONG) {
+    if !ctx.has(SUPPORT | SUPPORT_STRONG | SUPPORT_WEAK | EMO_PRAISE | CODE_SUPPORT) {
         return;
     }
+    let civic_post = ctx.has(CIVIC | QUESTION) || ctx.warns;
     for (i, u) in ctx.units.iter().enumerate() {
-        if !u.has(SUPPORT | SUPPORT_STRONG) || negated_before(ctx, i, 2) {
+        if negated_before(ctx, i, 2) || ctx.warned(i) {
+            continue;
+        }
+        if u.has(CODE_SUPPORT) && !u.has(SUPPORT | SUPPORT_STRONG | SUPPORT_WEAK) {
+            // "tetap 02", "hati kecil saya tetap 02".
+            let code = ctx.around(i, 0, 2).find(|j| {
+                let t = &ctx.units[*j];
+                t.has(BALLOT_NUM)
+                    && (t.has(LEADING_ZERO | KEYCAP) || ctx.marked(*j))
+                    && ctx.number_ok(*j)
+            });
+            if let Some(j) = code.filter(|_| !ctx.has(CHOICE)) {
+                out.push(span(i, j, ctx.units[j].entity));
+            }
+            continue;
+        }
+        if !u.has(SUPPORT | SUPPORT_STRONG | SUPPORT_WEAK | EMO_PRAISE) {
             continue;
         }
         let strong = u.has(SUPPORT_STRONG);
-        let reach = if strong { 8 } else { 2 };
+        let reach = if strong {
+            8
+        } else if u.has(SUPPORT) {
+            5
+        } else if u.has(EMO_PRAISE) {
+            3
+        } else {
+            2
+        };
+        let medium = strong || u.has(SUPPORT);
         // Strong support reaches a named contestant or candidate anywhere in a short post.
-        let post_wide = strong && ctx.units.len() <= 60 && !ctx.has(CIVIC | QUESTION);
+        let post_wide = strong && ctx.units.len() <= 60 && !civic_post;
         let far = post_wide
-            .then(|| {
-                (0..ctx.units.len()).find(|j| {
-                    let t = &ctx.units[*j];
-                    (ctx.is_contestant(*j) || t.has(CAND)) && !t.entity.is_some_and(|e| e.party)
-                })
-            })
+            .then(|| (0..ctx.units.len()).find(|j| ctx.person(*j, 9, true)))
             .flatten();
-        let found = ctx.around(i, reach, reach).find(|j| {
-            let t = &ctx.units[*j];
-            if t.entity.is_some_and(|e| e.party) && !t.has(CONTESTANT) {
-                return false;
-            }
-            let dist = j.abs_diff(i);
-            ctx.is_contestant(*j)
-                || (t.has(CONTESTANT_AMBIG) && dist <= 1)
-                || (t.has(CAND) && (strong || dist <= 2) && !ctx.sentence_has(i, CIVIC))
-                || (t.has(BALLOT_NUM)
-                    && (t.has(LEADING_ZERO | KEYCAP) || (*j > 0 && ctx.units[j - 1].has(NUMREF)))
-                    && (ctx.election_context()
-                        || (strong && dist <= 2 && t.has(LEADING_ZERO | KEYCAP))
-                        || (dist <= 1 && t.has(LEADING_ZERO) && t.value.is_some_and(|v| v <= 9)))
-                    && !t.has(EVERYDAY))
+        // An emoji comments on what comes before it.
+        let fwd = if u.classes & (SUPPORT | SUPPORT_STRONG | SUPPORT_WEAK) == 0 {
+            1
+        } else {
+            reach
+        };
+        let found = ctx.around(i, reach, fwd).find(|j| {
+            let d = ctx.dist(i, *j);
+            ctx.person(*j, d, strong) && (medium || !ctx.units[*j].has(REFERENT))
         });
         if let Some(j) = found.or(far) {
             let e = ctx.units[j].entity;
@@ -345,29 +648,55 @@ fn detect_support(ctx: &Ctx, out: &mut Vec<Span>) {
             } else {
                 out.push(span(i, j, e));
             }
+        } else if strong && ctx.has(EMO_HINT) && ctx.election_context() && !civic_post {
+            // "pokoknya lanjutkan!! ... pilkada ini 😉": who is meant goes without saying.
+            out.push(span(i, i, None));
         }
     }
 }
 
 fn detect_attack(ctx: &Ctx, out: &mut Vec<Span>) {
-    if !ctx.has(ATTACK) {
+    if !ctx.has(ATTACK | ATTACK_WEAK | EMO_SCORN | NEG | VOTE_STRONG) {
         return;
     }
     for (i, u) in ctx.units.iter().enumerate() {
-        if !u.has(ATTACK) {
+        // "gak pantas", "bukan pemimpin": praise denied is criticism.
+        let denied =
+            u.has(SUPPORT) && !u.has(SUPPORT_STRONG | SUPPORT_WEAK) && negated_before(ctx, i, 1);
+        // "jangan pilih", "jangan dipilih": a call not to vote for someone.
+        let against =
+            u.has(VOTE_STRONG) && u.has(ATTACK | NEG) || u.has(VOTE_STRONG) && !u.has(VOTE);
+        let strong = u.has(ATTACK) || denied || against;
+        let weak = u.has(ATTACK_WEAK | EMO_SCORN);
+        if !(strong || weak) || ctx.warned(i) {
             continue;
         }
-        let found = ctx.around(i, 8, 8).find(|j| {
+        let iter = if strong {
+            ctx.near(i, 8)
+        } else if u.classes & ATTACK_WEAK == 0 {
+            ctx.around(i, 3, 1) // an emoji comments on what comes before it
+        } else {
+            ctx.around(i, 3, 3)
+        };
+        let found = iter.take(64).find(|j| {
             let t = &ctx.units[*j];
-            ctx.is_contestant(*j)
-                || (t.has(CONTESTANT_AMBIG | PARTY_AMBIG) && j.abs_diff(i) <= 1)
+            let d = ctx.dist(i, *j);
+            ctx.named(*j, d)
+                || (t.has(PARTY_AMBIG)
+                    && (d <= 1 || (t.has(UPPER) && d <= 4))
+                    && !ctx.after_business(*j))
                 || t.has(PARTY)
-                || (t.has(PARTY_WORD) && j.abs_diff(i) <= 3)
-                || (t.has(CAND) && !ctx.sentence_has(i, CIVIC))
-                || (t.has(BALLOT_NUM) && t.has(LEADING_ZERO | KEYCAP) && ctx.election_context())
+                || (t.has(PARTY_WORD) && d <= 3)
+                || (strong && t.has(CAND | NYALEG) && !ctx.sentence_has(i, CIVIC) && !ctx.warns)
+                || (strong && t.has(OFFICE) && d <= 3 && ctx.same_sentence(i, *j))
+                || (t.has(BALLOT_NUM)
+                    && (ctx.ballot(*j, strong) || (strong && d <= 3 && ctx.code_nearby(*j))))
+                || (strong && d <= 4 && ctx.referent(*j) && !ctx.warns)
         });
         if let Some(j) = found {
             out.push(span(i, j, ctx.units[j].entity));
+        } else if against && ctx.election_context() && !ctx.warns && !ctx.has(CIVIC) {
+            out.push(span(i, i, None));
         }
     }
 }
@@ -377,7 +706,10 @@ fn detect_hashtag(ctx: &Ctx, out: &mut Vec<Span>) {
         return;
     }
     for (i, u) in ctx.units.iter().enumerate() {
-        if u.has(HASHTAG) && u.has(PACK_HASHTAG | CAMPAIGN_HASHTAG) {
+        let campaign = u.has(PACK_HASHTAG | CAMPAIGN_HASHTAG)
+            || (u.has(CONTESTANT_AMBIG) && u.has(UPPER))
+            || (u.has(SLOGAN_AMBIG) && ctx.election_context());
+        if u.has(HASHTAG) && campaign {
             out.push(span(i, i, u.entity));
         }
     }
@@ -387,48 +719,66 @@ fn detect_slogan(ctx: &Ctx, out: &mut Vec<Span>) {
     if !ctx.has(SLOGAN | SLOGAN_AMBIG) {
         return;
     }
-    let context = ctx.has(CONTESTANT | PACK_HASHTAG | CAND | VOTE_STRONG | PACK_SYMBOL)
-        || ctx
-            .units
-            .iter()
-            .any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER));
+    let context = ctx.has(
+        CONTESTANT | PACK_HASHTAG | CAND | VOTE_STRONG | PACK_SYMBOL | VOTING_DAY | FINGER | SYMBOL,
+    ) || ctx
+        .units
+        .iter()
+        .any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER));
     for (i, u) in ctx.units.iter().enumerate() {
-        if u.has(HASHTAG) {
+        if u.has(HASHTAG) || ctx.refused(i) || ctx.after_business(i) {
             continue;
         }
-        if u.has(SLOGAN) || (u.has(SLOGAN_AMBIG) && context && !u.has(CIVIC)) {
+        // "Hajatan Rakyat", "MENANG TOTAL": a slogan of everyday words written as a name.
+        let named = u.last > u.first && u.has(TITLE) && !u.has(STRICT);
+        if u.has(SLOGAN) || (u.has(SLOGAN_AMBIG) && (context || named) && !u.has(CIVIC)) {
             out.push(span(i, i, u.entity));
         }
     }
 }
 
 fn detect_symbol(ctx: &Ctx, out: &mut Vec<Span>) {
+    let code = (0..ctx.units.len()).any(|j| ctx.units[j].has(LEADING_ZERO) && ctx.ballot(j, true));
     let strong = ctx.has(
-        VOTE | SUPPORT_STRONG
+        VOTE_STRONG
+            | SUPPORT_STRONG
             | CONTESTANT
             | CAND
-            | NUMREF
             | PACK_HASHTAG
             | SLOGAN
             | CAMPAIGN_STRONG
-            | PARTY,
-    ) || ctx
-        .units
-        .iter()
-        .any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER));
-    let weak = ctx.has(ELECTION | CAMPAIGN);
-    if !(strong || weak) {
-        return;
-    }
-    let civic_only = ctx.has(CIVIC)
+            | PARTY
+            | EMO_HINT,
+    ) || (ctx.has(VOTE | NUMREF) && ctx.has(ELECTION))
+        || code
+        || ctx
+            .units
+            .iter()
+            .any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER));
+    let weak = ctx.has(ELECTION | CAMPAIGN | VOTING_DAY | SYMBOL);
+    let civic_only = (ctx.has(CIVIC) || ctx.warns)
         && !ctx.has(CONTESTANT | PARTY | PACK_HASHTAG | VOTE_STRONG | SUPPORT_STRONG);
     for (i, u) in ctx.units.iter().enumerate() {
-        let sign = u.has(FINGER | SYMBOL | PACK_SYMBOL) || (u.has(KEYCAP) && u.has(BALLOT_NUM));
-        if sign && !u.has(EVERYDAY) && !(i > 0 && ctx.units[i - 1].has(EVERYDAY)) {
-            let mut s = span(i, i, u.entity);
-            s.review = !strong || civic_only;
-            out.push(s);
+        let sign = u.has(FINGER | SYMBOL | PACK_SYMBOL)
+            || (u.has(KEYCAP) && u.has(BALLOT_NUM) && ctx.number_ok(i));
+        if !sign || u.has(EVERYDAY) || (i > 0 && ctx.units[i - 1].has(EVERYDAY)) {
+            continue;
         }
+        if ctx.refused(i) {
+            continue;
+        }
+        // "Kulo ☝️ mawon", "tanggal 14 👆 aja": a sign with a particle is a choice.
+        let chosen = ctx
+            .units
+            .get(i + 1)
+            .is_some_and(|n| n.has(PARTICLE) && ctx.same_sentence(i, i + 1))
+            && (ctx.election_context() || ctx.has(FIRST_PERSON));
+        if !(strong || weak || chosen) {
+            continue;
+        }
+        let mut s = span(i, i, u.entity);
+        s.review = !(strong || chosen) || civic_only;
+        out.push(s);
     }
 }
 
@@ -438,19 +788,33 @@ fn detect_party(ctx: &Ctx, out: &mut Vec<Span>) {
     }
     for (i, u) in ctx.units.iter().enumerate() {
         let party = u.has(PARTY)
-            || (u.has(PARTY_AMBIG) && {
-                let prev = i > 0 && ctx.units[i - 1].has(PARTY_WORD | VOTE);
-                let next = ctx
-                    .units
-                    .get(i + 1)
-                    .is_some_and(|n| n.has(NUMREF | BALLOT_NUM | PARTY_WORD));
-                prev || next || u.has(UPPER) && ctx.election_context()
+            || (u.has(PARTY_AMBIG) && !ctx.after_business(i) && {
+                let upper = u.has(UPPER);
+                let prev = i > 0
+                    && (ctx.units[i - 1].has(PARTY_WORD | VOTE)
+                        || (upper
+                            && ctx.units[i - 1].has(PARTY_ACTIVITY | PARTY_CUE | INVITE | JOIN)));
+                let next = ctx.units.get(i + 1).is_some_and(|n| {
+                    n.has(NUMREF | BALLOT_NUM | PARTY_WORD)
+                        || (upper && n.has(PARTY_ACTIVITY | PARTY_CUE))
+                });
+                prev || next || upper && ctx.election_context()
             });
-        if party {
+        if party && !ctx.refused(i) {
             let found = ctx.around(i, 6, 6).find(|j| {
                 let t = &ctx.units[*j];
-                t.has(VOTE | SUPPORT | SUPPORT_STRONG | MOBILIZE | GROUP | PARTY_ACTIVITY | FINGER)
-                    || (t.has(NUMREF) && ctx.units.get(j + 1).is_some_and(|n| n.has(BALLOT_NUM)))
+                let d = ctx.dist(i, *j);
+                t.has(
+                    VOTE | SUPPORT
+                        | SUPPORT_STRONG
+                        | INVITE
+                        | JOIN
+                        | PARTY_ACTIVITY
+                        | FINGER
+                        | EMO_PRAISE,
+                ) || (t.has(SUPPORT_WEAK | MOBILIZE) && d <= 3)
+                    || (t.has(PARTY_CUE) && d <= 2)
+                    || (d <= 2 && ctx.marked(*j + 1))
             });
             if let Some(j) = found {
                 if !negated_before(ctx, i.min(j), 2) {
@@ -459,71 +823,108 @@ fn detect_party(ctx: &Ctx, out: &mut Vec<Span>) {
             }
         }
         // Party membership talked about in the first person.
-        if u.has(PARTY_ACTIVITY) && ctx.has(FIRST_PERSON) && !ctx.has(QUESTION | NEG | CIVIC) {
+        if u.has(PARTY_ACTIVITY)
+            && !ctx.followed_by_everyday(i)
+            && (ctx.has(FIRST_PERSON) || ctx.has(PARTY | PARTY_WORD))
+            && !ctx.has(QUESTION | CIVIC)
+            && !ctx.warns
+            && !negated_before(ctx, i, 3)
+        {
             out.push(span(i, i, u.entity));
         }
         // "coblos partainya", "dukung partai X"
-        if u.has(PARTY_WORD) && i > 0 && ctx.units[i - 1].has(VOTE | SUPPORT_STRONG) {
+        if u.has(PARTY_WORD) && i > 0 && ctx.units[i - 1].has(VOTE | SUPPORT_STRONG | INVITE | JOIN)
+        {
             out.push(span(i - 1, i, u.entity));
         }
     }
+}
+
+/// Does the post show the writer taking part in, or calling others to, what it names?
+fn involved(ctx: &Ctx, i: usize) -> bool {
+    let invite = ctx
+        .units
+        .iter()
+        .enumerate()
+        .any(|(j, u)| u.has(INVITE) && !negated_before(ctx, j, 2));
+    let joins = ctx.has(MOBILIZE);
+    let _ = i;
+    invite || joins || ctx.has(SUPPORT_STRONG | VOTE_STRONG | EMO_PRAISE | MONEY | STATE_FAC)
 }
 
 fn detect_campaign(ctx: &Ctx, out: &mut Vec<Span>) {
     if !ctx.has(CAMPAIGN | CAMPAIGN_STRONG) {
         return;
     }
-    // Reports of enforcement and civic notices name campaigns without joining them.
-    let reporting = ctx.has(CIVIC) && ctx.has(NEG);
+    let passive = ctx.has(PASSIVE) || (ctx.has(NEWS) && !ctx.has(FIRST_PERSON | INVITE));
     for (i, u) in ctx.units.iter().enumerate() {
-        if u.has(CAMPAIGN_STRONG) && !ctx.sentence_has(i, NEG | CIVIC) && !reporting {
-            out.push(span(i, i, u.entity));
+        if ctx.refused(i) || !u.has(CAMPAIGN | CAMPAIGN_STRONG) {
             continue;
         }
-        if !u.has(CAMPAIGN) || ctx.sentence_has(i, NEG | CIVIC) || reporting {
+        let review = passive || !involved(ctx, i);
+        if u.has(CAMPAIGN_STRONG) {
+            // Naming a campaign's own machinery (rapat pemenangan, tim kampanye, kampanye
+            // akbar) is taking part, unless the writer was only passing by or reporting.
+            let mut s = span(i, i, u.entity);
+            s.review = passive;
+            out.push(s);
             continue;
         }
-        let everyday_next = ctx.units.get(i + 1).is_some_and(|n| n.has(EVERYDAY));
-        if everyday_next {
+        if ctx.followed_by_everyday(i) {
             continue;
         }
         let found = ctx.around(i, 6, 6).find(|j| {
             let t = &ctx.units[*j];
-            if t.has(EVERYDAY) && j.abs_diff(i) <= 1 {
+            let d = ctx.dist(i, *j);
+            if t.has(EVERYDAY) && d <= 1 {
                 return false;
             }
-            ctx.is_contestant(*j)
+            ctx.named(*j, d)
                 || t.has(CAND | PARTY)
-                || (t.has(CONTESTANT_AMBIG) && j.abs_diff(i) <= 1)
-                || (t.has(BALLOT_NUM) && *j > 0 && ctx.units[j - 1].has(NUMREF))
+                || (t.has(BALLOT_NUM) && ctx.marked(*j) && ctx.number_ok(*j))
                 || (t.has(BALLOT_NUM)
                     && t.has(LEADING_ZERO)
-                    && j.abs_diff(i) <= 1
-                    && t.value.is_some_and(|v| v <= 9))
+                    && d <= 1
+                    && t.value.is_some_and(|v| v <= 9)
+                    && ctx.number_ok(*j))
         });
         if let Some(j) = found {
-            out.push(span(i, j, ctx.units[j].entity));
-        } else if ctx.sentence_has(i, MOBILIZE)
+            let mut s = span(i, j, ctx.units[j].entity);
+            s.review = review;
+            out.push(s);
+        } else if ctx.sentence_has(i, INVITE)
             && (0..ctx.units.len()).any(|j| ctx.is_contestant(j) || ctx.units[j].has(CAND))
         {
             // "Kumpul di posko jam 8" in a post that names the contestant elsewhere.
-            out.push(span(i, i, None));
+            let mut s = span(i, i, None);
+            s.review = passive;
+            out.push(s);
         }
     }
 }
 
 fn detect_group(ctx: &Ctx, out: &mut Vec<Span>) {
-    if !ctx.has(GROUP) {
+    if !ctx.has(GROUP | JOIN) {
         return;
     }
     for (i, u) in ctx.units.iter().enumerate() {
-        if !u.has(GROUP) || negated_before(ctx, i, 3) || ctx.has(NEG) && ctx.has(FIRST_PERSON) {
+        if !u.has(GROUP | JOIN) || negated_before(ctx, i, 3) || ctx.warned(i) {
             continue;
         }
-        let found = ctx.around(i, 6, 6).find(|j| {
+        // A group named is not a group joined: "copas dari grup RT" is no invitation.
+        let joining = u.has(JOIN)
+            || ctx.near(i, 6).any(|j| {
+                ctx.units[j].has(JOIN | INVITE) && !negated_before(ctx, j, 2) && !ctx.warned(j)
+            });
+        if !joining {
+            continue;
+        }
+        let found = ctx.near(i, 8).find(|j| {
             let t = &ctx.units[*j];
-            ctx.is_contestant(*j)
-                || t.has(CAMPAIGN | CAMPAIGN_STRONG | CAND | PARTY | CAMPAIGN_HASHTAG)
+            ctx.named(*j, ctx.dist(i, *j))
+                || t.has(CAMPAIGN_STRONG | CAND | PARTY | CAMPAIGN_HASHTAG)
+                || (t.has(CAMPAIGN) && ctx.election_context())
+                || ctx.ballot(*j, true)
         });
         if let Some(j) = found {
             if !ctx.units[j].has(EVERYDAY) {
@@ -538,20 +939,30 @@ fn detect_facility(ctx: &Ctx, out: &mut Vec<Span>) {
         return;
     }
     // A campaign named as such: plain `relawan` or `posko` (disaster volunteers, a
-    // homecoming post) is not enough.
-    let campaign_word =
-        ctx.units.iter().enumerate().any(|(i, u)| {
-            u.has(CAMPAIGN) && !ctx.units.get(i + 1).is_some_and(|n| n.has(EVERYDAY))
-        });
+    // homecoming post) is not enough, nor a name on its own.
+    let named = ctx.has(CONTESTANT | CAND | PARTY | PACK_HASHTAG)
+        || (0..ctx.units.len()).any(|j| ctx.named(j, 9));
+    let campaign_word = ctx.units.iter().enumerate().any(|(i, u)| {
+        u.has(CAMPAIGN)
+            && !ctx.followed_by_everyday(i)
+            && ctx.around(i, 6, 6).any(|j| {
+                let t = &ctx.units[j];
+                ctx.named(j, ctx.dist(i, j)) || t.has(CAND | PARTY) || ctx.marked(j)
+            })
+    });
     let campaign = campaign_word
-        || ctx.has(CAMPAIGN_STRONG | CONTESTANT | CAND | VOTE_STRONG | PARTY | PACK_HASHTAG)
+        || ctx.has(CAMPAIGN_STRONG | VOTE_STRONG)
+        || (named && ctx.has(VOTE | SUPPORT_STRONG | INVITE | MOBILIZE))
         || (ctx.has(KTP) && ctx.has(DUKUNGAN));
     if !campaign || ctx.has(QUESTION) {
         return;
     }
+    let passive = ctx.has(PASSIVE) || (ctx.has(NEWS) && !ctx.has(FIRST_PERSON | INVITE));
     for (i, u) in ctx.units.iter().enumerate() {
-        if u.has(STATE_FAC) && !ctx.sentence_has(i, NEG | CIVIC) {
-            out.push(span(i, i, None));
+        if u.has(STATE_FAC) && !ctx.refused(i) {
+            let mut s = span(i, i, None);
+            s.review = passive;
+            out.push(s);
         }
     }
 }
@@ -560,11 +971,13 @@ fn detect_ktp(ctx: &Ctx, out: &mut Vec<Span>) {
     if !ctx.has(KTP) {
         return;
     }
-    if !(ctx.has(COLLECT | DUKUNGAN) && ctx.has(DUKUNGAN | CONTESTANT | CAND)) {
+    let named =
+        ctx.has(DUKUNGAN | CONTESTANT | CAND) || (0..ctx.units.len()).any(|j| ctx.named(j, 3));
+    if !(ctx.has(COLLECT | DUKUNGAN) && named) {
         return;
     }
     for (i, u) in ctx.units.iter().enumerate() {
-        if u.has(KTP) && !ctx.sentence_has(i, NEG | CIVIC | ELECTION) {
+        if u.has(KTP) && !ctx.refused(i) && !ctx.sentence_has(i, CIVIC) {
             out.push(span(i, i, None));
         }
     }
@@ -575,20 +988,25 @@ fn detect_money(ctx: &Ctx, out: &mut Vec<Span>) {
         return;
     }
     for (i, u) in ctx.units.iter().enumerate() {
-        if u.has(MONEY_STRONG) && !ctx.sentence_has(i, NEG | CIVIC | ATTACK) {
+        if ctx.refused(i) || ctx.sentence_has(i, CIVIC) {
+            continue;
+        }
+        if u.has(MONEY_STRONG) && !ctx.sentence_has(i, ATTACK) {
             out.push(span(i, i, None));
             continue;
         }
-        if !u.has(MONEY) || ctx.sentence_has(i, NEG | CIVIC) {
+        if !u.has(MONEY) {
             continue;
         }
-        let found = ctx.around(i, 8, 8).find(|j| {
+        let found = ctx.around(i, 8, 10).find(|j| {
             let t = &ctx.units[*j];
-            t.has(VOTE | SUPPORT_STRONG) && !t.has(CIVIC)
-                || ctx.is_contestant(*j)
+            t.has(VOTE) && !t.has(CIVIC)
+                || ctx.named(*j, ctx.dist(i, *j))
                 || t.has(CAND)
+                || (t.has(CAMPAIGN | CAMPAIGN_STRONG) && ctx.election_context())
                 || (t.has(BALLOT_NUM)
-                    && (t.has(LEADING_ZERO) || (*j > 0 && ctx.units[j - 1].has(NUMREF))))
+                    && (t.has(LEADING_ZERO) || ctx.marked(*j))
+                    && ctx.number_ok(*j))
         });
         if let Some(j) = found {
             out.push(span(i, j, ctx.units[j].entity));
@@ -600,18 +1018,30 @@ fn detect_relative(ctx: &Ctx, out: &mut Vec<Span>) {
     if !ctx.has(RELATIVE) {
         return;
     }
-    if ctx.has(QUESTION) || !ctx.has(SUPPORT_STRONG | VOTE | MOBILIZE | NUMREF) {
+    let ballot = (0..ctx.units.len()).any(|j| ctx.marked(j) && !negated_before(ctx, j, 3));
+    if ctx.has(QUESTION) || !(ctx.has(SUPPORT_STRONG | VOTE | INVITE | EMO_HINT) || ballot) {
         return;
     }
+    let running = |j: usize| {
+        (ctx.units[j].has(NYALEG | CAND) && !ctx.followed_by_everyday(j)) || ctx.is_contestant(j)
+    };
+    let anywhere =
+        (0..ctx.units.len()).find(|j| ctx.units[*j].has(NYALEG) && !ctx.followed_by_everyday(*j));
     for (i, u) in ctx.units.iter().enumerate() {
         if !u.has(RELATIVE) {
             continue;
         }
-        let found = ctx
-            .around(i, 2, 6)
-            .find(|j| ctx.units[*j].has(NYALEG | CAND) || ctx.is_contestant(*j));
+        let found = ctx.around(i, 2, 10).find(|j| running(*j));
+        let passive = ctx.has(PASSIVE);
         if let Some(j) = found {
-            out.push(span(i, j, ctx.units[j].entity));
+            let mut s = span(i, j, ctx.units[j].entity);
+            s.review = passive;
+            out.push(s);
+        } else if let Some(j) = anywhere {
+            // A relative in one sentence, the candidacy in another.
+            let mut s = span(i, i, ctx.units[j].entity);
+            s.review = passive;
+            out.push(s);
         }
     }
 }
@@ -621,6 +1051,9 @@ fn detect_mention(ctx: &Ctx, out: &mut Vec<Span>) {
         return;
     }
     for (i, u) in ctx.units.iter().enumerate() {
+        if ctx.after_business(i) {
+            continue;
+        }
         if u.has(CONTESTANT | PARTY)
             || (u.has(CONTESTANT_AMBIG) && u.has(UPPER) && ctx.election_context())
         {

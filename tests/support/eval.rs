@@ -29,11 +29,25 @@ pub fn shared() -> PathBuf {
         .unwrap_or_else(|| root().join("../shared"))
 }
 
-pub fn posts() -> Vec<Post> {
-    let mut all = posts_from("tests/corpus/posts.jsonl");
-    // The second held-out part, written blind to the rules, when present.
-    if root().join("tests/corpus/heldout-2.jsonl").exists() {
-        all.extend(posts_from("tests/corpus/heldout-2.jsonl"));
+/// The corpus files, each scanned with the national pack and its own regional pack (what a
+/// regional portal would load). `posts.jsonl` holds the first development and held-out
+/// parts; `dev-2*.jsonl` more development posts; `heldout-2.jsonl` a second held-out part,
+/// written blind to the rules.
+const FILES: &[(&str, &str)] = &[
+    ("tests/corpus/posts.jsonl", "tests/corpus/pack-contoh.json"),
+    ("tests/corpus/dev-2a.jsonl", "tests/corpus/pack-contoh.json"),
+    ("tests/corpus/dev-2b.jsonl", "tests/corpus/pack-dev2.json"),
+    ("tests/corpus/dev-2c.jsonl", "tests/corpus/pack-contoh.json"),
+    ("tests/corpus/heldout-2.jsonl", "tests/corpus/pack-ho2.json"),
+];
+
+/// Every post with the index of its file in [`FILES`].
+pub fn posts() -> Vec<(usize, Post)> {
+    let mut all = Vec::new();
+    for (i, (path, _)) in FILES.iter().enumerate() {
+        if root().join(path).exists() {
+            all.extend(posts_from(path).into_iter().map(|p| (i, p)));
+        }
     }
     all
 }
@@ -46,13 +60,18 @@ fn posts_from(path: &str) -> Vec<Post> {
         .collect()
 }
 
-pub fn corpus_scanner() -> Scanner {
-    let contoh =
-        std::fs::read_to_string(root().join("tests/corpus/pack-contoh.json")).expect("pack");
-    Scanner::new(vec![
-        Pack::national_2024(),
-        Pack::from_json(&contoh).expect("valid contoh pack"),
-    ])
+/// The national pack plus the regional pack of each corpus file.
+pub fn corpus_scanners() -> Vec<Scanner> {
+    FILES
+        .iter()
+        .map(|(_, pack)| {
+            let json = std::fs::read_to_string(root().join(pack)).expect("pack");
+            Scanner::new(vec![
+                Pack::national_2024(),
+                Pack::from_json(&json).expect("valid corpus pack"),
+            ])
+        })
+        .collect()
 }
 
 #[derive(Default, Debug, Clone)]
@@ -86,10 +105,10 @@ fn ratio(a: usize, b: usize) -> f64 {
 }
 
 pub fn corpus(split: &str) -> CorpusFigures {
-    let scanner = corpus_scanner();
-    let posts: Vec<Post> = posts()
+    let scanners = corpus_scanners();
+    let posts: Vec<(usize, Post)> = posts()
         .into_iter()
-        .filter(|p| split == "all" || p.split == split)
+        .filter(|(_, p)| split == "all" || p.split == split)
         .collect();
     let mut f = CorpusFigures {
         posts: posts.len(),
@@ -103,8 +122,8 @@ pub fn corpus(split: &str) -> CorpusFigures {
     let mut cat_hit: BTreeMap<String, usize> = BTreeMap::new();
     let mut cat_pred: BTreeMap<String, usize> = BTreeMap::new();
     let mut cat_pred_ok: BTreeMap<String, usize> = BTreeMap::new();
-    for p in &posts {
-        let r = scanner.scan(&p.text, Lang::Id);
+    for (file, p) in &posts {
+        let r = scanners[*file].scan(&p.text, Lang::Id);
         let found: Vec<&str> = r.findings.iter().map(|x| x.category).collect();
         match p.label.as_str() {
             "violation" => {
