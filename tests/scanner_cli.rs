@@ -182,3 +182,52 @@ fn plain_report_in_indonesian() {
     let (_, out, _) = scan(&[], "Selamat pagi semua".as_bytes());
     assert!(out.contains("Aman"));
 }
+
+#[test]
+fn pack_command_lists_what_the_scanner_derives() {
+    let dir = std::env::temp_dir().join(format!("ceknetral-pack-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("tmp dir");
+    let path = dir.join("pack.json");
+    std::fs::write(
+        &path,
+        r#"{"id": "t", "title": "T", "contestants": [
+            {"number": 1, "names": ["I Made Suryawan", "Siti Rahayu"], "aliases": ["Bu Siti"],
+             "slogans": ["Kerja Nyata"]}]}"#,
+    )
+    .expect("write pack");
+    let out = Command::new(env!("CARGO_BIN_EXE_ceknetral"))
+        .args(["pack", path.to_str().unwrap_or_default(), "--json"])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let report: Value = serde_json::from_slice(&out.stdout).expect("json");
+    let terms = report["terms"].as_array().expect("terms");
+    let has = |phrase: &str, kind: &str, ambiguous: bool| {
+        terms
+            .iter()
+            .any(|t| t["phrase"] == phrase && t["kind"] == kind && t["ambiguous"] == ambiguous)
+    };
+    // "Suryawan" is distinctive, "Made" (a Balinese birth-order name) and "Siti" are not.
+    assert!(has("suryawan", "name_part", false), "{report}");
+    assert!(!terms
+        .iter()
+        .any(|t| t["phrase"] == "made" || t["phrase"] == "siti"));
+    assert!(has("suryawan rahayu", "pair", false));
+    // Everyday words and common names count only in an election context.
+    assert!(has("bu siti", "alias", true));
+    assert!(has("kerja nyata", "slogan", true));
+
+    let bad = dir.join("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"id": "t", "title": "T", "contestants": [{"names": []}]}"#,
+    )
+    .expect("write pack");
+    let out = Command::new(env!("CARGO_BIN_EXE_ceknetral"))
+        .args(["pack", bad.to_str().unwrap_or_default()])
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("contestants[0].names"));
+    let _ = std::fs::remove_dir_all(&dir);
+}

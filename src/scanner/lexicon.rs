@@ -149,6 +149,12 @@ pub mod class {
     /// Words that show support only right before a ballot code (`tetap 02`, `fix 01`,
     /// `pokoknya 3️⃣`): "tetap hadir" next to a name is no praise.
     pub const CODE_SUPPORT: Classes = 1 << 67;
+    /// Where and when the vote is cast (TPS, bilik suara, hari pencoblosan): a ballot
+    /// number said there is a call.
+    pub const VOTE_PLACE: Classes = 1 << 68;
+    /// People who vote or run the vote (pemilih, warga, petugas, KPPS ...): as the subject
+    /// of `mencoblos` they describe the vote rather than call for it.
+    pub const VOTER: Classes = 1 << 69;
 }
 
 use class::*;
@@ -2219,6 +2225,51 @@ pub const ENTRIES: &[(&str, Classes)] = &[
     ("bagi yg mau", INVITE),
     ("yang mau jadi", INVITE),
     ("yg mau jadi", INVITE),
+    // Sixth round: calls.
+    ("titip suaranya", VOTE | VOTE_STRONG),
+    ("titip suaranya ya", VOTE | VOTE_STRONG),
+    ("nitip suara", VOTE | VOTE_STRONG),
+    ("jangan lupa tanggal", VOTE | VOTE_STRONG),
+    ("jangan lupa tgl", VOTE | VOTE_STRONG),
+    ("jgn lupa tgl", VOTE | VOTE_STRONG),
+    ("jgn lupa tanggal", VOTE | VOTE_STRONG),
+    ("ojo lali tanggal", VOTE | VOTE_STRONG),
+    ("ojo lali tgl", VOTE | VOTE_STRONG),
+    ("ulah hilap", VOTE | VOTE_STRONG),
+    ("ulah hilap tanggal", VOTE | VOTE_STRONG),
+    ("ingat itu pas nyoblos", VOTE | VOTE_STRONG),
+    ("inget itu", VOTE),
+    ("ingat itu", VOTE),
+    ("balas budi", VOTE | VOTE_STRONG),
+    ("gas", PARTICLE),
+    ("bonus", MONEY),
+    ("meja tu", STATE_FAC),
+    ("meja kantor", STATE_FAC),
+    ("sekretariat desa", STATE_FAC),
+    ("frame", SUPPORT),
+    ("tps", VOTE_PLACE),
+    ("di tps", VOTE_PLACE),
+    ("ke tps", VOTE_PLACE),
+    ("bilik suara", VOTE_PLACE),
+    ("di bilik suara", VOTE_PLACE),
+    ("bilik", VOTE_PLACE),
+    ("pencoblosan", VOTE_PLACE),
+    ("hari pencoblosan", VOTE_PLACE),
+    ("coblosan", VOTE_PLACE),
+    ("pas coblosan", VOTE_PLACE),
+    ("pas nyoblos", VOTE_PLACE),
+    ("hari h", VOTE_PLACE),
+    ("pemilih", VOTER),
+    ("para pemilih", VOTER),
+    ("warga", VOTER),
+    ("masyarakat", VOTER),
+    ("petugas", VOTER),
+    ("kpps", VOTER),
+    ("peserta", VOTER),
+    ("lansia", VOTER),
+    ("simulasi", CIVIC),
+    ("simulasi pencoblosan", CIVIC),
+    ("simulasi pemungutan suara", CIVIC),
 ];
 
 /// Honorifics, titles and name particles: never a distinctive part of a name.
@@ -2230,9 +2281,9 @@ pub const HONORIFICS: &[&str] = &[
     "teuku", "cut", "teungku", "haji", "hj", "h", "kh", "kyai", "kiai", "ustadz", "ustaz", "habib",
     "syekh", "dr", "drs", "dra", "ir", "prof", "sh", "se", "mm", "msi", "spd", "mpd", "st", "skom",
     "amd", "mt", "phd", "md", "mh", "sip", "sos", "ssos", "koh", "ko", "ci", "cik", "engkoh",
-    "ncek", "ompung", "opung", "amang", "inang", "lae", "ito", "eda", "jenderal", "letjen",
-    "mayjen", "brigjen", "kolonel", "komjen", "irjen", "sultan", "bin", "binti", "al", "el", "van",
-    "de",
+    "ncek", "ompung", "opung", "amang", "inang", "lae", "ito", "eda", "puang", "ambe", "opa",
+    "oma", "engku", "ajo", "udo", "bung", "jenderal", "letjen", "mayjen", "brigjen", "kolonel",
+    "komjen", "irjen", "sultan", "bin", "binti", "al", "el", "van", "de",
 ];
 
 /// Given names and surnames too common to point to one candidate on their own.
@@ -2675,3 +2726,61 @@ pub const EVERYDAY_WORDS: &[&str] = &[
     "mandiri",
     "berdaulat",
 ];
+
+/// Everyday words of Indonesian and the regional languages seen in posts
+/// (`data/common-words.txt`, about 4,000, written for CekNetral).
+const COMMON_WORD_LIST: &str = include_str!("data/common-words.txt");
+
+/// Given names and surnames common all over Indonesia (`data/common-names.txt`, about
+/// 1,100, written for CekNetral).
+const COMMON_NAME_LIST: &str = include_str!("data/common-names.txt");
+
+/// The words of a list file, as the normaliser writes them (a run of one letter is one
+/// letter), sorted for binary search.
+fn word_list(text: &'static str) -> Vec<String> {
+    let mut words: Vec<String> = text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(|w| {
+            let mut out = String::with_capacity(w.len());
+            for c in w.chars() {
+                if !out.ends_with(c) || !c.is_ascii_alphabetic() {
+                    out.push(c);
+                }
+            }
+            out
+        })
+        .collect();
+    words.sort_unstable();
+    words.dedup();
+    words
+}
+
+/// An everyday word (normalised form): [`COMMON_WORDS`], [`EVERYDAY_WORDS`] or the list
+/// in `data/common-words.txt`.
+pub fn is_everyday_word(w: &str) -> bool {
+    static LIST: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    COMMON_WORDS.contains(&w)
+        || EVERYDAY_WORDS.contains(&w)
+        || LIST
+            .get_or_init(|| word_list(COMMON_WORD_LIST))
+            .binary_search_by(|x| x.as_str().cmp(w))
+            .is_ok()
+}
+
+/// A common given name or surname (normalised form): [`COMMON_NAMES`] or the list in
+/// `data/common-names.txt`.
+pub fn is_common_name(w: &str) -> bool {
+    static LIST: std::sync::OnceLock<Vec<String>> = std::sync::OnceLock::new();
+    COMMON_NAMES.contains(&w)
+        || LIST
+            .get_or_init(|| word_list(COMMON_NAME_LIST))
+            .binary_search_by(|x| x.as_str().cmp(w))
+            .is_ok()
+}
+
+/// A title, honorific or name particle.
+pub fn is_honorific(w: &str) -> bool {
+    HONORIFICS.contains(&w)
+}

@@ -5,7 +5,7 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::lexicon::{class::*, COMMON_NAMES, COMMON_WORDS, ENTRIES, EVERYDAY_WORDS, HONORIFICS};
+use super::lexicon::{class::*, is_common_name, is_everyday_word, is_honorific, ENTRIES};
 use super::normalize::{normalize, Caps, Normalized, Source, TokenKind};
 use super::pack::{Date, Pack};
 
@@ -149,6 +149,36 @@ pub struct Matcher {
     in_hashtags: ByteTrie,
     /// The one-word entries of the generic lexicon (normalised).
     lexicon_words: WordSet,
+    /// What the packs added, when asked for (see [`derived_terms`]).
+    log: Option<Vec<DerivedTerm>>,
+}
+
+/// One phrase the scanner matches for a pack, and how it treats it: what a pack's author
+/// reviews (`ceknetral pack FILE`).
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct DerivedTerm {
+    /// The phrase as matched (normalised).
+    pub phrase: String,
+    /// `name`, `name_part`, `pair`, `alias`, `slogan`, `hashtag`, `symbol`, `party`,
+    /// `voting_day`.
+    pub kind: &'static str,
+    /// An everyday word or common name: counts only in capitals or an election context.
+    pub ambiguous: bool,
+    /// The contestant's or party's number in the pack, if it has one.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub number: Option<u32>,
+}
+
+/// Every phrase the scanner derives from `pack`: names, distinctive name parts, pair names,
+/// aliases, slogans, hashtags, symbols, parties and the voting day.
+pub fn derived_terms(pack: &Pack) -> Vec<DerivedTerm> {
+    let mut m = Matcher::empty();
+    m.log = Some(Vec::new());
+    m.add_pack(0, pack);
+    let mut terms = m.log.take().unwrap_or_default();
+    let mut seen = std::collections::HashSet::new();
+    terms.retain(|t| seen.insert((t.phrase.clone(), t.kind, t.number)));
+    terms
 }
 
 /// Generic stems that make a hashtag a campaign hashtag on their own.
@@ -177,8 +207,7 @@ const CAMPAIGN_STEMS: &[&str] = &[
 /// A common word, name or title, an everyday word of [`EVERYDAY_WORDS`], a number, or a
 /// word of the generic lexicon.
 fn is_everyday(word: &str, lexicon_words: &WordSet) -> bool {
-    is_common(word)
-        || EVERYDAY_WORDS.contains(&word)
+    is_everyday_word(word)
         || word.bytes().all(|b| b.is_ascii_digit())
         || lexicon_words.contains(word)
 }
@@ -186,19 +215,34 @@ fn is_everyday(word: &str, lexicon_words: &WordSet) -> bool {
 type WordSet = std::collections::HashSet<String, BuildHasherDefault<Fx>>;
 
 fn is_common(word: &str) -> bool {
-    COMMON_WORDS.contains(&word) || COMMON_NAMES.contains(&word) || HONORIFICS.contains(&word)
+    is_everyday_word(word) || is_common_name(word) || is_honorific(word)
 }
 
 /// Parts of a name that point to the person on their own: not an honorific, not a common
 /// word or given name, at least four letters.
 pub fn distinctive_parts(name: &str) -> Vec<String> {
+    name_words(name)
+        .into_iter()
+        .filter(|w| w.len() >= 4 && !is_common(w))
+        .collect()
+}
+
+/// Parts of a name that are common names but no everyday words ("Mahfud", "Slamet"): they
+/// point to the candidate only in capitals, next to a cue or in an election context.
+pub fn common_name_parts(name: &str) -> Vec<String> {
+    name_words(name)
+        .into_iter()
+        .filter(|w| w.len() >= 4 && is_common_name(w) && !is_everyday_word(w) && !is_honorific(w))
+        .collect()
+}
+
+fn name_words(name: &str) -> Vec<String> {
     let n = normalize(name);
     n.tokens()
         .iter()
         .enumerate()
         .filter(|(_, t)| t.kind == TokenKind::Word)
         .map(|(i, _)| n.token_text(i).to_string())
-        .filter(|w| w.len() >= 4 && !is_common(w))
         .collect()
 }
 
@@ -212,7 +256,7 @@ fn pair_parts(name: &str) -> Vec<String> {
         .enumerate()
         .filter(|(_, t)| t.kind == TokenKind::Word)
         .map(|(i, _)| n.token_text(i).to_string())
-        .filter(|w| !HONORIFICS.contains(&w.as_str()) && w.len() >= 3)
+        .filter(|w| !is_honorific(w) && w.len() >= 3)
         .collect();
     let mut out = distinctive_parts(name);
     for w in [words.first(), words.last()].into_iter().flatten() {
@@ -258,8 +302,7 @@ fn voting_day_phrases(day: Date) -> Vec<String> {
 }
 
 impl Matcher {
-    /// Compiles the generic lexicon and the packs.
-    pub fn new(packs: &[Pack]) -> Matcher {
+    fn empty() -> Matcher {
         let mut m = Matcher {
             vocab: FxMap::default(),
             edges: FxMap::default(),
@@ -267,12 +310,35 @@ impl Matcher {
             hashtags: FxMap::default(),
             in_hashtags: ByteTrie::new(),
             lexicon_words: Default::default(),
+            log: None,
         };
-        for (phrase, classes) in ENTRIES {
-            m.add(phrase, *classes, None);
+        for (phrase, _) in ENTRIES {
             if !phrase.contains(' ') {
                 m.lexicon_words.insert(normalize(phrase).text().to_string());
             }
+        }
+        m
+    }
+
+    fn note(&mut self, phrase: &str, kind: &'static str, classes: Classes, number: Option<u32>) {
+        if let Some(log) = self.log.as_mut() {
+            let text = normalize(phrase).text().to_string();
+            if !text.is_empty() {
+                log.push(DerivedTerm {
+                    phrase: text,
+                    kind,
+                    ambiguous: classes & (CONTESTANT_AMBIG | SLOGAN_AMBIG | PARTY_AMBIG) != 0,
+                    number,
+                });
+            }
+        }
+    }
+
+    /// Compiles the generic lexicon and the packs.
+    pub fn new(packs: &[Pack]) -> Matcher {
+        let mut m = Matcher::empty();
+        for (phrase, classes) in ENTRIES {
+            m.add(phrase, *classes, None);
         }
         for stem in CAMPAIGN_STEMS {
             m.in_hashtags.insert(stem, CAMPAIGN_HASHTAG, None);
@@ -300,9 +366,15 @@ impl Matcher {
             if words.len() == 1 && words[0].len() < 4 {
                 return true;
             }
-            // "Waktunya Perubahan", "Kerja Nyata", "Bu Sri": made only of everyday words,
-            // titles and common names, it is said every day without the contestant.
-            words.iter().all(|w| is_everyday(w, &lexicon_words))
+            // "Waktunya Perubahan", "Kerja Nyata": made only of everyday words, it is said
+            // every day without the contestant; so is a title with a common name ("Bu Sri",
+            // "Mas Sugeng"). A common name alone ("Mahfud") was the pack author's choice.
+            let everyday = |w: &&str| is_everyday(w, &lexicon_words);
+            let titled = words.iter().any(|w| is_honorific(w))
+                && words
+                    .iter()
+                    .all(|w| is_honorific(w) || is_common_name(w) || everyday(w));
+            words.iter().all(everyday) || titled
         };
         // "Sri-Dadang": a pair joined by a hyphen names the pair, however common its names.
         let pair = |alias: &str| {
@@ -318,10 +390,17 @@ impl Matcher {
                 party: false,
                 index: ci as u16,
             });
+            let no = c.number;
             for name in &c.names {
                 self.add(name, CONTESTANT, entity);
+                self.note(name, "name", CONTESTANT, no);
+                for part in common_name_parts(name) {
+                    self.add(&part, CONTESTANT_AMBIG, entity);
+                    self.note(&part, "name_part", CONTESTANT_AMBIG, no);
+                }
                 for part in distinctive_parts(name) {
                     self.add(&part, CONTESTANT, entity);
+                    self.note(&part, "name_part", CONTESTANT, no);
                     if part.len() >= 5 {
                         self.in_hashtags.insert(&part, PACK_HASHTAG, entity);
                     }
@@ -331,6 +410,7 @@ impl Matcher {
                 for x in pair_parts(a) {
                     for y in pair_parts(b) {
                         self.add(&format!("{x} {y}"), CONTESTANT, entity);
+                        self.note(&format!("{x} {y}"), "pair", CONTESTANT, no);
                         self.in_hashtags
                             .insert(&format!("{x}{y}"), PACK_HASHTAG, entity);
                     }
@@ -343,6 +423,7 @@ impl Matcher {
                     CONTESTANT
                 };
                 self.add(alias, cls, entity);
+                self.note(alias, "alias", cls, no);
                 let joined = normalize(alias).text().replace(' ', "");
                 if cls == CONTESTANT && joined.len() >= 6 {
                     self.in_hashtags.insert(&joined, PACK_HASHTAG, entity);
@@ -366,6 +447,7 @@ impl Matcher {
                     SLOGAN
                 };
                 self.add(slogan, cls, entity);
+                self.note(slogan, "slogan", cls, no);
                 // As a hashtag (#WaktunyaPerubahan) even a slogan of everyday words is the
                 // campaign's, once it is long enough not to be a word.
                 let joined = normalize(slogan).text().replace(' ', "");
@@ -378,6 +460,7 @@ impl Matcher {
             for h in &c.hashtags {
                 let body = normalize(h).text().trim_start_matches('#').replace(' ', "");
                 if !body.is_empty() {
+                    self.note(h, "hashtag", PACK_HASHTAG, no);
                     self.hashtags.insert(
                         body.into(),
                         Term {
@@ -389,11 +472,13 @@ impl Matcher {
             }
             for s in &c.symbols {
                 self.add(s, PACK_SYMBOL | SYMBOL, entity);
+                self.note(s, "symbol", SYMBOL, no);
             }
         }
         if let Some(day) = pack.voting_day {
             for phrase in voting_day_phrases(day) {
                 self.add(&phrase, VOTING_DAY | ELECTION, None);
+                self.note(&phrase, "voting_day", VOTING_DAY, None);
             }
         }
         for (pj, p) in pack.parties.iter().enumerate() {
@@ -403,6 +488,7 @@ impl Matcher {
                 index: pj as u16,
             });
             self.add(&p.name, PARTY, entity);
+            self.note(&p.name, "party", PARTY, p.number);
             for alias in &p.aliases {
                 let norm = normalize(alias);
                 if norm.text().len() < 2 {
@@ -418,6 +504,7 @@ impl Matcher {
                     PARTY
                 };
                 self.add(alias, cls, entity);
+                self.note(alias, "party", cls, p.number);
             }
         }
         self.lexicon_words = lexicon_words;

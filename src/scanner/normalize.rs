@@ -597,9 +597,9 @@ fn number_word(w: &[u8]) -> Option<&'static [u8]> {
     }
     Some(match w {
         b"nol" | b"kosong" => b"0",
-        b"satu" | b"siji" | b"hiji" | b"besik" | b"ciek" => b"1",
+        b"satu" | b"siji" | b"hiji" | b"besik" | b"ciek" | b"sada" => b"1",
         b"dua" | b"loro" | b"kalih" | b"duo" => b"2",
-        b"tiga" | b"telu" | b"tilu" | b"tigo" => b"3",
+        b"tiga" | b"telu" | b"tilu" | b"tigo" | b"tolu" => b"3",
         b"empat" | b"papat" | b"opat" | b"ampek" => b"4",
         b"lima" | b"limo" => b"5",
         b"enam" => b"6",
@@ -613,7 +613,9 @@ fn number_word(w: &[u8]) -> Option<&'static [u8]> {
 
 /// For each first letter of a number word, a bit for each last letter.
 const NUMBER_WORD_ENDS: [u32; 26] = {
-    const WORDS: [&[u8]; 26] = [
+    const WORDS: [&[u8]; 28] = [
+        b"sada",
+        b"tolu",
         b"ciek",
         b"duo",
         b"tigo",

@@ -404,6 +404,10 @@ impl<'a> Ctx<'a> {
         if near && self.titled_name(j) {
             return true;
         }
+        // "pilih mi beliau".
+        if near && self.referent(j) && !self.warns {
+            return true;
+        }
         if u.has(BALLOT_NUM) {
             if !self.number_ok(j) {
                 return false;
@@ -536,9 +540,6 @@ fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
             if generic_only && (ctx.sentence_has(i, CIVIC) || ctx.warns) {
                 continue;
             }
-            if t.entity.is_some_and(|e| e.party) && !t.has(CONTESTANT) {
-                continue; // left to the party rule
-            }
             let last = if j + 1 < ctx.units.len() && t.has(NUMREF | HONORIFIC) {
                 j + 1
             } else {
@@ -548,9 +549,21 @@ fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
             if let Some(c) = called.get_mut(ctx.sentence[i]) {
                 *c = true;
             }
-        } else if strong && u.has(EMO_HINT) && ctx.election_context() && !ctx.warns {
-            // "Tgl 14 kita udah tau harus ke mana kan 😉": the target goes without saying.
-            out.push(span(i, i, None));
+        } else if strong && !ctx.warns && !ctx.has(CIVIC | QUESTION) {
+            // "Tgl 14 kita udah tau harus ke mana kan 😉", "pilih beliau", "titip
+            // suaranya ya" in a post about a candidate: the target goes without saying.
+            // "pemilih mencoblos ...": voters as the subject describe the vote.
+            let described = i > 0 && ctx.same_sentence(i, i - 1) && ctx.units[i - 1].has(VOTER);
+            let implicit = (u.has(EMO_HINT | REFERENT)
+                && (ctx.election_context() || ctx.has(OFFICE)))
+                || candidate_in_post(ctx);
+            let implicit = implicit && !described;
+            if implicit {
+                out.push(span(i, i, None));
+                if let Some(c) = called.get_mut(ctx.sentence[i]) {
+                    *c = true;
+                }
+            }
         }
     }
     for j in 0..ctx.units.len() {
@@ -582,12 +595,47 @@ fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
                     && ctx.units[i].has(VOTE)
                     && !negated_before(ctx, i, 2)
             });
-        if particle || sentence_call {
-            let first = if marked { j - 1 } else { j };
+        // "tgl 28 no. 3", "nomor satu di TPS nanti": a ballot number on voting day or at the
+        // polling station is a call.
+        let place = !ctx.has(NEWS)
+            && (0..ctx.units.len()).any(|i| {
+                ctx.same_sentence(i, j)
+                    && ctx.units[i].has(VOTE_PLACE | VOTING_DAY)
+                    && !negated_before(ctx, i, 2)
+            });
+        // "PKB nomor 1", "Demokrat nomor 14, inget itu!": a party with its ballot number.
+        let party = marked
+            && j >= 2
+            && ctx.same_sentence(j - 2, j)
+            && ctx.units[j - 2].has(PARTY | PARTY_AMBIG)
+            && (ctx.units[j - 2].has(PARTY) || ctx.units[j - 2].has(UPPER))
+            && !ctx.has(NEWS);
+        if particle || sentence_call || place || party {
+            let first = if party {
+                j - 2
+            } else if marked {
+                j - 1
+            } else {
+                j
+            };
             let last = if particle { j + 1 } else { j };
             out.push(span(first, last, u.entity));
         }
     }
+}
+
+/// Does the post name a candidate: a contestant, a generic candidate word, someone running
+/// for office, or a ballot number?
+fn candidate_in_post(ctx: &Ctx) -> bool {
+    (0..ctx.units.len()).any(|j| {
+        let t = &ctx.units[j];
+        ctx.named(j, 9)
+            || (t.has(CAND | NYALEG)
+                && !ctx.followed_by_everyday(j)
+                && !ctx.preceded_by_everyday(j)
+                && !ctx.sentence_has(j, CIVIC))
+            || (ctx.marked(j) && ctx.number_ok(j) && !negated_before(ctx, j, 3))
+    })
 }
 
 fn detect_support(ctx: &Ctx, out: &mut Vec<Span>) {

@@ -94,6 +94,8 @@ pub struct CorpusFigures {
     pub categories: BTreeMap<String, (usize, f64, f64)>,
     pub misses: Vec<String>,
     pub false_alarms: Vec<String>,
+    /// Violation posts scanned as violation, but without a category they are labelled with.
+    pub category_misses: Vec<String>,
 }
 
 fn ratio(a: usize, b: usize) -> f64 {
@@ -143,11 +145,23 @@ pub fn corpus(split: &str) -> CorpusFigures {
                         found.join(",")
                     ));
                 }
+                let mut missing = Vec::new();
                 for c in &p.categories {
                     *cat_total.entry(c.clone()).or_default() += 1;
                     if found.contains(&c.as_str()) {
                         *cat_hit.entry(c.clone()).or_default() += 1;
+                    } else {
+                        missing.push(c.as_str());
                     }
+                }
+                if r.risk == Risk::Violation && !missing.is_empty() {
+                    f.category_misses.push(format!(
+                        "{} {:?} {:?} -> {}",
+                        p.id,
+                        missing,
+                        p.text,
+                        found.join(",")
+                    ));
                 }
             }
             "review" => {
@@ -418,6 +432,11 @@ pub fn report() -> String {
             }
             for m in &f.false_alarms {
                 let _ = writeln!(s, "  FALSE {m}");
+            }
+            if std::env::var_os("CEKNETRAL_EVAL_CATEGORIES").is_some() {
+                for m in &f.category_misses {
+                    let _ = writeln!(s, "  CATEGORY {m}");
+                }
             }
         }
     }

@@ -4,6 +4,7 @@
 
 mod args;
 mod check;
+mod pack;
 mod scan;
 
 use std::io::Write;
@@ -18,6 +19,7 @@ PEMAKAIAN / USAGE
   ceknetral roles [--json] [--lang id|en]
   ceknetral activities [--json] [--lang id|en]
   ceknetral tree (--json | --dot) [--lang id|en]
+  ceknetral pack FILE... [--builtin] [--json]
   ceknetral --version | --help
 
   scan         Cek sebelum posting: stdin is one post (a report, or --json), or with
@@ -30,6 +32,9 @@ PEMAKAIAN / USAGE
   roles        The roles (pns, pppk, ppnpn, kepala_desa, perangkat_desa, bpd, tni, polri).
   activities   The activities, grouped, with the facts that can change an answer.
   tree         The whole decision tree as JSON, or as a Graphviz graph with --dot.
+  pack         Validates election data packs and lists what the scanner derives from
+               them: name parts, pair names, and which aliases count only in an election
+               context (marked *). --builtin shows the built-in 2024 pack.
 
 Exit status: 0 on success, 2 on bad input (the reason is printed on stderr).
 "#;
@@ -57,7 +62,7 @@ fn main() -> ExitCode {
 fn run(argv: &[String]) -> Result<String, Fail> {
     let Some(cmd) = argv.first() else {
         return Err(Fail(
-            "missing command; run `ceknetral --help` (commands: scan, check, roles, activities, tree)"
+            "missing command; run `ceknetral --help` (commands: scan, check, roles, activities, tree, pack)"
                 .into(),
         ));
     };
@@ -68,6 +73,7 @@ fn run(argv: &[String]) -> Result<String, Fail> {
         "roles" => check::roles(rest),
         "activities" => check::activities(rest),
         "tree" => check::tree(rest),
+        "pack" => pack::pack(rest),
         "--help" | "-h" | "help" => Ok(USAGE.to_string()),
         "--version" | "-V" => Ok(format!(
             "ceknetral {} (basis pengetahuan ditinjau {})\n",
@@ -75,7 +81,7 @@ fn run(argv: &[String]) -> Result<String, Fail> {
             ceknetral::kb::kb().last_reviewed
         )),
         other => Err(Fail(format!(
-            "unknown command `{other}`; commands: scan, check, roles, activities, tree (see --help)"
+            "unknown command `{other}`; commands: scan, check, roles, activities, tree, pack (see --help)"
         ))),
     }
 }
