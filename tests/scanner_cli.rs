@@ -207,11 +207,15 @@ fn pack_command_lists_what_the_scanner_derives() {
             .iter()
             .any(|t| t["phrase"] == phrase && t["kind"] == kind && t["ambiguous"] == ambiguous)
     };
-    // "Suryawan" is distinctive, "Made" (a Balinese birth-order name) and "Siti" are not.
+    // "Suryawan" is distinctive; "Made" (a Balinese birth-order name) is not a name part at
+    // all, and "Rahayu" (an everyday word) neither; "Siti", a common name, counts only in
+    // capitals, next to a cue or in an election context.
     assert!(has("suryawan", "name_part", false), "{report}");
     assert!(!terms
         .iter()
-        .any(|t| t["phrase"] == "made" || t["phrase"] == "siti"));
+        .any(|t| t["phrase"] == "made" || t["phrase"] == "rahayu"));
+    assert!(has("siti", "name_part", true));
+    assert!(!has("siti", "name_part", false));
     assert!(has("suryawan rahayu", "pair", false));
     // Everyday words and common names count only in an election context.
     assert!(has("bu siti", "alias", true));
