@@ -14,6 +14,7 @@ struct Floors {
     dev: Split,
     heldout: Split,
     heldout2: Split,
+    heldout3: Split,
     tweets: Tweets,
     stance: Stance,
 }
@@ -83,6 +84,11 @@ fn corpus_held_out_part() {
 #[test]
 fn corpus_second_held_out_part() {
     check_split("heldout2", &floors().heldout2);
+}
+
+#[test]
+fn corpus_third_held_out_part() {
+    check_split("heldout3", &floors().heldout3);
 }
 
 fn shared_required() -> bool {

@@ -214,6 +214,25 @@ fn is_everyday(word: &str, lexicon_words: &WordSet) -> bool {
 
 type WordSet = std::collections::HashSet<String, BuildHasherDefault<Fx>>;
 
+/// Election words that make a hashtag an election hashtag (#pilpres2024).
+const ELECTION_STEMS: &[&str] = &[
+    "pemilu",
+    "pilpres",
+    "pileg",
+    "pilkada",
+    "pilkades",
+    "pilgub",
+    "pilbup",
+    "pilwalkot",
+];
+
+/// Titles people put before a candidate's name: "Pak Sugeng" names the candidate Sugeng
+/// Prasetyo, in an election context.
+const NAME_TITLES: &[&str] = &[
+    "pak", "bu", "bapak", "ibu", "mas", "mbak", "bang", "kak", "kang", "teh", "uda", "uni",
+    "daeng", "bli", "koh", "om", "cak", "gus", "ning", "puang", "bung", "abang",
+];
+
 fn is_common(word: &str) -> bool {
     is_everyday_word(word) || is_common_name(word) || is_honorific(word)
 }
@@ -343,6 +362,9 @@ impl Matcher {
         for stem in CAMPAIGN_STEMS {
             m.in_hashtags.insert(stem, CAMPAIGN_HASHTAG, None);
         }
+        for stem in ELECTION_STEMS {
+            m.in_hashtags.insert(stem, ELECTION, None);
+        }
         for (pi, pack) in packs.iter().enumerate() {
             m.add_pack(pi as u16, pack);
         }
@@ -403,6 +425,21 @@ impl Matcher {
                     self.note(&part, "name_part", CONTESTANT, no);
                     if part.len() >= 5 {
                         self.in_hashtags.insert(&part, PACK_HASHTAG, entity);
+                    }
+                }
+            }
+            // "Pak Sugeng", "Bu Intan": a title with any word of the name.
+            for name in &c.names {
+                for w in name_words(name) {
+                    if w.len() >= 3 && !is_honorific(&w) {
+                        let cls = if is_common(&w) || w.len() < 4 {
+                            CONTESTANT_AMBIG
+                        } else {
+                            CONTESTANT
+                        };
+                        for t in NAME_TITLES {
+                            self.add(&format!("{t} {w}"), cls, entity);
+                        }
                     }
                 }
             }
@@ -489,6 +526,8 @@ impl Matcher {
             });
             self.add(&p.name, PARTY, entity);
             self.note(&p.name, "party", PARTY, p.number);
+            let joined = normalize(&p.name).text().replace(' ', "");
+            self.in_hashtags.insert(&joined, PARTY, entity);
             for alias in &p.aliases {
                 let norm = normalize(alias);
                 if norm.text().len() < 2 {
@@ -505,6 +544,15 @@ impl Matcher {
                 };
                 self.add(alias, cls, entity);
                 self.note(alias, "party", cls, p.number);
+                let joined = text.replace(' ', "");
+                if cls == PARTY && joined.len() >= 5 {
+                    self.in_hashtags.insert(&joined, PARTY, entity);
+                } else {
+                    self.hashtags.entry(joined.into()).or_insert(Term {
+                        classes: PARTY_AMBIG,
+                        entity,
+                    });
+                }
             }
         }
         self.lexicon_words = lexicon_words;
@@ -585,7 +633,13 @@ impl Matcher {
                 TokenKind::Hashtag => {
                     let body = text.get(1..).unwrap_or("");
                     unit.classes |= HASHTAG;
-                    if let Some(term) = self.hashtags.get(body) {
+                    // #AMIN2024: a tag with a year or a number after it.
+                    let stem = body.trim_end_matches(|c: char| c.is_ascii_digit());
+                    let exact = self
+                        .hashtags
+                        .get(body)
+                        .or_else(|| (stem.len() >= 3).then(|| self.hashtags.get(stem)).flatten());
+                    if let Some(term) = exact {
                         unit.classes |= term.classes;
                         unit.entity = term.entity;
                     } else {

@@ -296,6 +296,10 @@ fn annotate(src: &str, n: &mut Normalized) {
             && text != "0"
             && (written.starts_with('0')
                 || written
+                    .chars()
+                    .next()
+                    .is_some_and(|c| matches!(classify(c), Class::Digit { d: 0, .. }))
+                || written
                     .get(..3)
                     .is_some_and(|w| w.eq_ignore_ascii_case("nol"))
                 || written
@@ -1182,6 +1186,15 @@ impl<'a> Lexer<'a> {
                 if !(self.mode == Mode::Run && after_letter && before_letter) {
                     self.sep(0);
                 }
+            }
+            // "@relawan.basoasep": a dot inside a user name keeps the name whole.
+            b'.' if self.mode == Mode::Mention
+                && self
+                    .bytes
+                    .get(i + len)
+                    .is_some_and(u8::is_ascii_alphanumeric) =>
+            {
+                self.push(UKind::Under, b'_', 0, i, len)
             }
             b'.' | b',' => {
                 if self.mode == Mode::Run

@@ -187,7 +187,13 @@ impl<'a> Ctx<'a> {
         // A list of don'ts about public workers or the election is a list of rules.
         let donts = units.iter().filter(|u| u.has(DONT)).count();
         let rules_list = donts >= 2 && all & (CIVIC | WORK | ELECTION) != 0;
-        let warns = rules_list || sentence_warns.iter().any(|w| *w);
+        // "jangan sampai ketahuan Panwas": who hides an act from the supervisors is not
+        // warning against it.
+        let evades = all & EVADE != 0;
+        if evades {
+            sentence_warns.iter_mut().for_each(|w| *w = false);
+        }
+        let warns = !evades && (rules_list || sentence_warns.iter().any(|w| *w));
         Ctx {
             units,
             all,
@@ -328,8 +334,20 @@ impl<'a> Ctx<'a> {
         // "2 hari" is a quantity; "01 hari Minggu" and "nomor 2 hari ini" are not.
         let quantity =
             self.followed_by_everyday(j) && !u.has(LEADING_ZERO | KEYCAP) && !self.marked(j);
+        // "02.02" (a date), "0812 ..." : numbers next to numbers.
+        let beside_number = |k: usize| {
+            self.units
+                .get(k)
+                .is_some_and(|n| n.has(NUM) && !n.boundary_before)
+        };
+        let in_series = beside_number(j + 1)
+            || (j > 0 && beside_number(j - 1) && !self.units[j].boundary_before);
+        // Menus, contests, raffles and quizzes number their items.
+        let choice = self.has(CHOICE) && !self.election;
         u.has(BALLOT_NUM)
             && !quantity
+            && !in_series
+            && !choice
             && !self.preceded_by_everyday(j)
             && (!u.has(KEYCAP) || !self.keycap_list || !self.list_marker(j))
     }
@@ -368,7 +386,10 @@ impl<'a> Ctx<'a> {
             && !self.after_business(j)
             && (u.has(UPPER)
                 || (phrase && (dist <= 1 || (u.has(TITLE) && (dist <= 3 || self.election))))
-                || (!phrase && dist <= 1 && self.election))
+                || (!phrase && u.has(TITLE) && dist <= 3 && self.election)
+                || (!phrase && dist <= 1 && self.election)
+                // weak evidence (see `weak_target`): a capitalised common name by the cue
+                || (!phrase && u.has(TITLE) && dist <= 2))
     }
 
     /// "Pak Andi Baso", "Bu Ayu Lestari": a title and capitalised names, in an election or
@@ -379,8 +400,19 @@ impl<'a> Ctx<'a> {
                 n.has(TITLE)
                     && n.classes & !(TITLE | UPPER | CONTESTANT_AMBIG) == 0
                     && self.same_sentence(j, j + 1)
+                    && (n.has(CONTESTANT_AMBIG) || self.sentence_has(j, ELECTION | CAND))
             })
-            && (self.election || self.sentence_has(j, OFFICE))
+    }
+
+    /// A target that is only a guess outside an election context: a common name or an
+    /// everyday alias ("Pak Maruli", "Bu Sri"), a title and a name, or a pointer. A finding
+    /// resting on it is worth a look, not a verdict.
+    fn weak_target(&self, j: usize) -> bool {
+        let u = &self.units[j];
+        !self.election
+            && !self.has(OFFICE)
+            && !u.has(CONTESTANT | SLOGAN | PACK_HASHTAG | CAND | PARTY | BALLOT_NUM)
+            && (u.has(CONTESTANT_AMBIG | HONORIFIC | REFERENT | SLOGAN_AMBIG))
     }
 
     /// `beliau`, `yang itu`, `sebelah`, in an election post.
@@ -454,7 +486,7 @@ impl<'a> Ctx<'a> {
     fn code_nearby(&self, j: usize) -> bool {
         let u = &self.units[j];
         let code = self.marked(j) || (u.has(LEADING_ZERO) && u.value.is_some_and(|v| v <= 9));
-        code && self.number_ok(j) && !self.has(CHOICE) && !self.sentence_has(j, EVERYDAY)
+        code && self.number_ok(j) && !self.has(CHOICE)
     }
 
     /// A person to support or attack at distance `dist` from a cue: a contestant, a generic
@@ -468,7 +500,7 @@ impl<'a> Ctx<'a> {
             || (t.has(CAND) && (strong || dist <= 2) && !self.sentence_has(j, CIVIC) && !self.warns)
             || (t.has(BALLOT_NUM)
                 && (self.ballot(j, strong || dist <= 2) || (dist <= 3 && self.code_nearby(j))))
-            || (strong && self.titled_name(j))
+            || ((strong || dist <= 3) && self.titled_name(j))
             || (dist <= 4 && self.referent(j) && !self.warns)
     }
 }
@@ -484,6 +516,11 @@ fn span(first: usize, last: usize, entity: Option<EntityRef>) -> Span {
 
 fn negated_before(ctx: &Ctx, i: usize, reach: usize) -> bool {
     (1..=reach.min(i)).any(|d| ctx.same_sentence(i, i - d) && ctx.units[i - d].has(NEG))
+}
+
+/// "jangan sampai ... menang": a don't within five units before, in the sentence.
+fn dont_before(ctx: &Ctx, i: usize) -> bool {
+    (1..=5.min(i)).any(|d| ctx.same_sentence(i, i - d) && ctx.units[i - d].has(DONT))
 }
 
 /// "mobil dinas jangan dipinjamkan": a negation just after a noun refuses its use.
@@ -556,7 +593,7 @@ fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
             let described = i > 0 && ctx.same_sentence(i, i - 1) && ctx.units[i - 1].has(VOTER);
             let implicit = (u.has(EMO_HINT | REFERENT)
                 && (ctx.election_context() || ctx.has(OFFICE)))
-                || candidate_in_post(ctx);
+                || (candidate_in_post(ctx) && ctx.election_context());
             let implicit = implicit && !described;
             if implicit {
                 out.push(span(i, i, None));
@@ -644,7 +681,7 @@ fn detect_support(ctx: &Ctx, out: &mut Vec<Span>) {
     }
     let civic_post = ctx.has(CIVIC | QUESTION) || ctx.warns;
     for (i, u) in ctx.units.iter().enumerate() {
-        if negated_before(ctx, i, 2) || ctx.warned(i) {
+        if negated_before(ctx, i, 2) || ctx.warned(i) || dont_before(ctx, i) {
             continue;
         }
         if u.has(CODE_SUPPORT) && !u.has(SUPPORT | SUPPORT_STRONG | SUPPORT_WEAK) {
@@ -691,11 +728,13 @@ fn detect_support(ctx: &Ctx, out: &mut Vec<Span>) {
         });
         if let Some(j) = found.or(far) {
             let e = ctx.units[j].entity;
-            if j.abs_diff(i) > 8 {
-                out.push(span(i, i, e));
+            let mut s = if j.abs_diff(i) > 8 {
+                span(i, i, e)
             } else {
-                out.push(span(i, j, e));
-            }
+                span(i, j, e)
+            };
+            s.review = ctx.weak_target(j);
+            out.push(s);
         } else if strong && ctx.has(EMO_HINT) && ctx.election_context() && !civic_post {
             // "pokoknya lanjutkan!! ... pilkada ini 😉": who is meant goes without saying.
             out.push(span(i, i, None));
@@ -708,9 +747,11 @@ fn detect_attack(ctx: &Ctx, out: &mut Vec<Span>) {
         return;
     }
     for (i, u) in ctx.units.iter().enumerate() {
-        // "gak pantas", "bukan pemimpin": praise denied is criticism.
+        // "gak pantas", "bukan pemimpin": praise denied is criticism; so is "jangan sampai
+        // Maruli Tua menang".
         let denied =
-            u.has(SUPPORT) && !u.has(SUPPORT_STRONG | SUPPORT_WEAK) && negated_before(ctx, i, 1);
+            (u.has(SUPPORT) && !u.has(SUPPORT_STRONG | SUPPORT_WEAK) && negated_before(ctx, i, 1))
+                || (u.has(SUPPORT_STRONG) && dont_before(ctx, i));
         // "jangan pilih", "jangan dipilih": a call not to vote for someone.
         let against =
             u.has(VOTE_STRONG) && u.has(ATTACK | NEG) || u.has(VOTE_STRONG) && !u.has(VOTE);
@@ -742,7 +783,9 @@ fn detect_attack(ctx: &Ctx, out: &mut Vec<Span>) {
                 || (strong && d <= 4 && ctx.referent(*j) && !ctx.warns)
         });
         if let Some(j) = found {
-            out.push(span(i, j, ctx.units[j].entity));
+            let mut s = span(i, j, ctx.units[j].entity);
+            s.review = ctx.weak_target(j);
+            out.push(s);
         } else if against && ctx.election_context() && !ctx.warns && !ctx.has(CIVIC) {
             out.push(span(i, i, None));
         }
@@ -799,10 +842,7 @@ fn detect_symbol(ctx: &Ctx, out: &mut Vec<Span>) {
             | EMO_HINT,
     ) || (ctx.has(VOTE | NUMREF) && ctx.has(ELECTION))
         || code
-        || ctx
-            .units
-            .iter()
-            .any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER));
+        || (0..ctx.units.len()).any(|j| ctx.named(j, 3));
     let weak = ctx.has(ELECTION | CAMPAIGN | VOTING_DAY | SYMBOL);
     let civic_only = (ctx.has(CIVIC) || ctx.warns)
         && !ctx.has(CONTESTANT | PARTY | PACK_HASHTAG | VOTE_STRONG | SUPPORT_STRONG);
@@ -812,7 +852,7 @@ fn detect_symbol(ctx: &Ctx, out: &mut Vec<Span>) {
         if !sign || u.has(EVERYDAY) || (i > 0 && ctx.units[i - 1].has(EVERYDAY)) {
             continue;
         }
-        if ctx.refused(i) {
+        if ctx.refused(i) || (ctx.has(CHOICE) && !ctx.election_context()) {
             continue;
         }
         // "Kulo ☝️ mawon", "tanggal 14 👆 aja": a sign with a particle is a choice.
@@ -870,10 +910,11 @@ fn detect_party(ctx: &Ctx, out: &mut Vec<Span>) {
                 }
             }
         }
-        // Party membership talked about in the first person.
+        // Party membership talked about in the first person, or offered to the reader.
         if u.has(PARTY_ACTIVITY)
             && !ctx.followed_by_everyday(i)
-            && (ctx.has(FIRST_PERSON) || ctx.has(PARTY | PARTY_WORD))
+            && party_in_post(ctx)
+            && (ctx.has(FIRST_PERSON | INVITE) || ctx.has(PARTY | PARTY_WORD))
             && !ctx.has(QUESTION | CIVIC)
             && !ctx.warns
             && !negated_before(ctx, i, 3)
@@ -888,6 +929,20 @@ fn detect_party(ctx: &Ctx, out: &mut Vec<Span>) {
     }
 }
 
+/// Does the writer wear or hand out campaign attributes ("pakai kaos relawan"; not "gak
+/// pake kaos")?
+fn attired(ctx: &Ctx) -> bool {
+    ctx.units
+        .iter()
+        .enumerate()
+        .any(|(j, u)| u.has(ATTIRE) && !negated_before(ctx, j, 2))
+}
+
+/// Does the post name a party: a party, the word `partai`, or a party's acronym in capitals?
+fn party_in_post(ctx: &Ctx) -> bool {
+    ctx.has(PARTY | PARTY_WORD) || ctx.units.iter().any(|u| u.has(PARTY_AMBIG) && u.has(UPPER))
+}
+
 /// Does the post show the writer taking part in, or calling others to, what it names?
 fn involved(ctx: &Ctx, i: usize) -> bool {
     let invite = ctx
@@ -895,8 +950,11 @@ fn involved(ctx: &Ctx, i: usize) -> bool {
         .iter()
         .enumerate()
         .any(|(j, u)| u.has(INVITE) && !negated_before(ctx, j, 2));
-    let joins = ctx.has(MOBILIZE);
-    let _ = i;
+    let joins = ctx.units.iter().enumerate().any(|(j, u)| {
+        u.has(MOBILIZE)
+            && ctx.sentence[j].abs_diff(ctx.sentence[i]) <= 1
+            && !negated_before(ctx, j, 2)
+    });
     invite || joins || ctx.has(SUPPORT_STRONG | VOTE_STRONG | EMO_PRAISE | MONEY | STATE_FAC)
 }
 
@@ -904,13 +962,14 @@ fn detect_campaign(ctx: &Ctx, out: &mut Vec<Span>) {
     if !ctx.has(CAMPAIGN | CAMPAIGN_STRONG) {
         return;
     }
-    let passive = ctx.has(PASSIVE) || (ctx.has(NEWS) && !ctx.has(FIRST_PERSON | INVITE));
+    let passive =
+        !attired(ctx) && (ctx.has(PASSIVE) || (ctx.has(NEWS) && !ctx.has(FIRST_PERSON | INVITE)));
     for (i, u) in ctx.units.iter().enumerate() {
         if ctx.refused(i) || !u.has(CAMPAIGN | CAMPAIGN_STRONG) {
             continue;
         }
         let review = passive || !involved(ctx, i);
-        if u.has(CAMPAIGN_STRONG) {
+        if u.has(CAMPAIGN_STRONG) && !ctx.followed_by_everyday(i) {
             // Naming a campaign's own machinery (rapat pemenangan, tim kampanye, kampanye
             // akbar) is taking part, unless the writer was only passing by or reporting.
             let mut s = span(i, i, u.entity);
@@ -918,7 +977,7 @@ fn detect_campaign(ctx: &Ctx, out: &mut Vec<Span>) {
             out.push(s);
             continue;
         }
-        if ctx.followed_by_everyday(i) {
+        if ctx.followed_by_everyday(i) || !u.has(CAMPAIGN) {
             continue;
         }
         let found = ctx.around(i, 6, 6).find(|j| {
@@ -940,6 +999,15 @@ fn detect_campaign(ctx: &Ctx, out: &mut Vec<Span>) {
             let mut s = span(i, j, ctx.units[j].entity);
             s.review = review;
             out.push(s);
+        } else if u.has(ELECTION)
+            && ctx.sentence_has(i, MOBILIZE | INVITE)
+            && election_campaign(ctx) == Some(i)
+        {
+            // "otw kampanye", "ayo ikut kampanye": a campaign, no candidate named. Going is
+            // disputed for a public worker; calling others to go is mobilising.
+            let mut s = span(i, i, None);
+            s.review = passive || !ctx.sentence_has(i, INVITE);
+            out.push(s);
         } else if ctx.sentence_has(i, INVITE)
             && (0..ctx.units.len()).any(|j| ctx.is_contestant(j) || ctx.units[j].has(CAND))
         {
@@ -949,6 +1017,19 @@ fn detect_campaign(ctx: &Ctx, out: &mut Vec<Span>) {
             out.push(s);
         }
     }
+}
+
+/// The word `kampanye` for an election campaign: not "kampanye imunisasi" or "kampanye
+/// anti narkoba".
+fn election_campaign(ctx: &Ctx) -> Option<usize> {
+    (0..ctx.units.len()).find(|i| {
+        let u = &ctx.units[*i];
+        u.has(CAMPAIGN)
+            && u.has(ELECTION)
+            && !ctx.followed_by_everyday(*i)
+            && !ctx.refused(*i)
+            && !ctx.sentence_has(*i, CIVIC)
+    })
 }
 
 fn detect_group(ctx: &Ctx, out: &mut Vec<Span>) {
@@ -971,7 +1052,7 @@ fn detect_group(ctx: &Ctx, out: &mut Vec<Span>) {
             let t = &ctx.units[*j];
             ctx.named(*j, ctx.dist(i, *j))
                 || t.has(CAMPAIGN_STRONG | CAND | PARTY | CAMPAIGN_HASHTAG)
-                || (t.has(CAMPAIGN) && ctx.election_context())
+                || (t.has(CAMPAIGN) && (ctx.election_context() || ctx.has(OFFICE)))
                 || ctx.ballot(*j, true)
         });
         if let Some(j) = found {
@@ -998,14 +1079,19 @@ fn detect_facility(ctx: &Ctx, out: &mut Vec<Span>) {
                 ctx.named(j, ctx.dist(i, j)) || t.has(CAND | PARTY) || ctx.marked(j)
             })
     });
+    // "otw kampanye pake mobil plat merah": an election campaign named as such, and the
+    // writer going.
+    let going = ctx.has(MOBILIZE | INVITE) && election_campaign(ctx).is_some();
     let campaign = campaign_word
+        || going
         || ctx.has(CAMPAIGN_STRONG | VOTE_STRONG)
         || (named && ctx.has(VOTE | SUPPORT_STRONG | INVITE | MOBILIZE))
         || (ctx.has(KTP) && ctx.has(DUKUNGAN));
     if !campaign || ctx.has(QUESTION) {
         return;
     }
-    let passive = ctx.has(PASSIVE) || (ctx.has(NEWS) && !ctx.has(FIRST_PERSON | INVITE));
+    let passive =
+        !attired(ctx) && (ctx.has(PASSIVE) || (ctx.has(NEWS) && !ctx.has(FIRST_PERSON | INVITE)));
     for (i, u) in ctx.units.iter().enumerate() {
         if u.has(STATE_FAC) && !ctx.refused(i) {
             let mut s = span(i, i, None);
@@ -1025,7 +1111,7 @@ fn detect_ktp(ctx: &Ctx, out: &mut Vec<Span>) {
         return;
     }
     for (i, u) in ctx.units.iter().enumerate() {
-        if u.has(KTP) && !ctx.refused(i) && !ctx.sentence_has(i, CIVIC) {
+        if u.has(KTP) && !ctx.refused(i) {
             out.push(span(i, i, None));
         }
     }
@@ -1046,18 +1132,30 @@ fn detect_money(ctx: &Ctx, out: &mut Vec<Span>) {
         if !u.has(MONEY) {
             continue;
         }
-        let found = ctx.around(i, 8, 10).find(|j| {
-            let t = &ctx.units[*j];
-            t.has(VOTE) && !t.has(CIVIC)
-                || ctx.named(*j, ctx.dist(i, *j))
-                || t.has(CAND)
+        let tied = |j: usize| {
+            let t = &ctx.units[j];
+            t.has(VOTE_STRONG | VOTE_PLACE) && !t.has(CIVIC)
+                || ctx.named(j, ctx.dist(i, j))
+                || (t.has(CAND) && !ctx.sentence_has(j, CIVIC))
                 || (t.has(CAMPAIGN | CAMPAIGN_STRONG) && ctx.election_context())
-                || (t.has(BALLOT_NUM)
-                    && (t.has(LEADING_ZERO) || ctx.marked(*j))
-                    && ctx.number_ok(*j))
+                || (t.has(BALLOT_NUM) && (t.has(LEADING_ZERO) || ctx.marked(j)) && ctx.number_ok(j))
+        };
+        // Goods in one sentence, the vote or the candidate in the next: "Dibagi H-2 malem.
+        // Stiker paslon ditempel di kardusnya."; anywhere, when the post hides it.
+        let found = ctx.around(i, 8, 10).find(|j| tied(*j)).or_else(|| {
+            (0..ctx.units.len()).find(|j| {
+                let close = ctx.sentence[*j].abs_diff(ctx.sentence[i]) <= 1 && j.abs_diff(i) <= 40;
+                (close || ctx.has(EVADE)) && tied(*j)
+            })
         });
         if let Some(j) = found {
-            out.push(span(i, j, ctx.units[j].entity));
+            let mut s = if j.abs_diff(i) <= 12 {
+                span(i, j, ctx.units[j].entity)
+            } else {
+                span(i, i, ctx.units[j].entity)
+            };
+            s.review = ctx.weak_target(j);
+            out.push(s);
         }
     }
 }

@@ -38,7 +38,10 @@ const FILES: &[(&str, &str)] = &[
     ("tests/corpus/dev-2a.jsonl", "tests/corpus/pack-contoh.json"),
     ("tests/corpus/dev-2b.jsonl", "tests/corpus/pack-dev2.json"),
     ("tests/corpus/dev-2c.jsonl", "tests/corpus/pack-contoh.json"),
+    ("tests/corpus/dev-3a.jsonl", "tests/corpus/pack-dev3.json"),
+    ("tests/corpus/dev-3b.jsonl", "tests/corpus/pack-contoh.json"),
     ("tests/corpus/heldout-2.jsonl", "tests/corpus/pack-ho2.json"),
+    ("tests/corpus/heldout-3.jsonl", "tests/corpus/pack-ho3.json"),
 ];
 
 /// Every post with the index of its file in [`FILES`].
@@ -406,7 +409,7 @@ fn parse_csv(text: &str) -> Vec<Vec<String>> {
 
 pub fn report() -> String {
     let mut s = String::new();
-    for split in ["dev", "heldout", "heldout2"] {
+    for split in ["dev", "heldout", "heldout2", "heldout3"] {
         let f = corpus(split);
         if f.posts == 0 {
             continue;
