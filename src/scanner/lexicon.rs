@@ -162,6 +162,9 @@ pub mod class {
     /// Wearing or handing out campaign attributes (pakai kaos relawan, pakai atribut): no
     /// longer just passing by.
     pub const ATTIRE: Classes = 1 << 71;
+    /// "tapi", "namun": a new clause, which a warning before it does not reach ("harusnya
+    /// netral, tapi hati kecil saya tetap 02").
+    pub const CONTRAST: Classes = 1 << 72;
 }
 
 use class::*;
@@ -806,9 +809,9 @@ pub const ENTRIES: &[(&str, Classes)] = &[
     ("parpol", PARTY_WORD),
     ("partai politik", PARTY_WORD),
     ("kader", PARTY_ACTIVITY),
-    ("kader partai", PARTY_ACTIVITY),
-    ("pengurus partai", PARTY_ACTIVITY),
-    ("anggota partai", PARTY_ACTIVITY),
+    ("kader partai", PARTY_ACTIVITY | PARTY_WORD),
+    ("pengurus partai", PARTY_ACTIVITY | PARTY_WORD),
+    ("anggota partai", PARTY_ACTIVITY | PARTY_WORD),
     ("kartu anggota", PARTY_ACTIVITY),
     ("kta", PARTY_ACTIVITY),
     ("rapat dpc", PARTY_ACTIVITY),
@@ -817,7 +820,7 @@ pub const ENTRIES: &[(&str, Classes)] = &[
     ("dpc", PARTY_ACTIVITY),
     ("pac", PARTY_ACTIVITY),
     ("ranting", PARTY_ACTIVITY),
-    ("simpatisan partai", PARTY_ACTIVITY),
+    ("simpatisan partai", PARTY_ACTIVITY | PARTY_WORD),
     // People.
     ("saya", FIRST_PERSON),
     ("sy", FIRST_PERSON),
@@ -2590,6 +2593,11 @@ pub const ENTRIES: &[(&str, Classes)] = &[
     ("cuma potong pita", ATTACK),
     ("sibuk potong pita", ATTACK),
     ("kerjanya potong pita", ATTACK),
+    ("tapi", CONTRAST),
+    ("tetapi", CONTRAST),
+    ("tp", CONTRAST),
+    ("namun", CONTRAST),
+    ("tapi jujur", CONTRAST),
 ];
 
 /// Honorifics, titles and name particles: never a distinctive part of a name.

@@ -143,7 +143,7 @@ impl<'a> Ctx<'a> {
         let mut sentence_warns = vec![false];
         let (mut s, mut all, mut upper_ambig, mut kept, mut keycaps) = (0, 0, false, 0u32, 0u32);
         for (i, u) in units.iter().enumerate() {
-            if i > 0 && u.boundary_before {
+            if i > 0 && (u.boundary_before || u.has(CONTRAST)) {
                 s += 1;
                 sentence_classes.push(0);
                 sentence_warns.push(false);
