@@ -21,11 +21,17 @@ fn every_rule_flags_its_examples_and_leaves_the_others_alone() {
         );
         for text in rule.must_flag {
             let r = scanner.scan(text, Lang::Id);
-            if !r
-                .findings
-                .iter()
-                .any(|f| f.category == rule.category.as_str())
-            {
+            // Overlapping findings of one category merge under one rule's id, so a rule's
+            // example counts when its category is found; the tone rule, which no other rule
+            // stands in for, must be found by its id.
+            let found = |f: &&ceknetral::scanner::Finding| {
+                if rule.id == "tone.partisan" {
+                    f.rule == rule.id
+                } else {
+                    f.category == rule.category.as_str()
+                }
+            };
+            if !r.findings.iter().any(|f| found(&f)) {
                 failures.push(format!(
                     "{} should flag {text:?}; got {:?}",
                     rule.id,

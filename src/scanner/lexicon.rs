@@ -1487,7 +1487,7 @@ pub const ENTRIES: &[(&str, Classes)] = &[
     ("ji", PARTICLE),
     ("nah", PARTICLE),
     // Calls to vote.
-    ("satu suara", VOTE | VOTE_STRONG),
+    ("satu suara", VOTE),
     ("satu suara ke", VOTE | VOTE_STRONG),
     ("suara ke", VOTE | VOTE_STRONG),
     ("suaranya ke", VOTE | VOTE_STRONG),
@@ -2598,6 +2598,12 @@ pub const ENTRIES: &[(&str, Classes)] = &[
     ("tp", CONTRAST),
     ("namun", CONTRAST),
     ("tapi jujur", CONTRAST),
+    ("gak ada lawan", SUPPORT | SUPPORT_STRONG),
+    ("ga ada lawan", SUPPORT | SUPPORT_STRONG),
+    ("nggak ada lawan", SUPPORT | SUPPORT_STRONG),
+    ("tak ada lawan", SUPPORT | SUPPORT_STRONG),
+    ("tiada lawan", SUPPORT | SUPPORT_STRONG),
+    ("tanpa lawan", SUPPORT | SUPPORT_STRONG),
 ];
 
 /// Honorifics, titles and name particles: never a distinctive part of a name.

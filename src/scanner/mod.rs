@@ -21,6 +21,7 @@ pub mod matcher;
 pub mod normalize;
 pub mod pack;
 pub mod rules;
+pub mod tone;
 
 use serde::Serialize;
 use std::ops::Range;
@@ -149,97 +150,40 @@ impl Scanner {
         Ok(self.scan(text, lang))
     }
 
+    /// The features the tone model sees for a post (for training it:
+    /// `tools/train_tone.py`).
+    pub fn tone_features(&self, text: &str) -> Vec<String> {
+        let norm = normalize::normalize(text);
+        let units = self.matcher.units(&norm);
+        let ctx = rules::Ctx::new(&units);
+        let hits = rule_hits(&ctx);
+        let names = hit_names(&hits);
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        let mut out = Vec::new();
+        tone::features(&norm, &units, &names, |f| out.push(f.concat()));
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+
     /// Scans a post of any length.
     pub fn scan(&self, text: &str, lang: Lang) -> ScanResult {
         let norm = normalize::normalize(text);
         let units = self.matcher.units(&norm);
         let ctx = rules::Ctx::new(&units);
+        let mut hits = rule_hits(&ctx);
+        weigh_tone(&norm, &units, &ctx, &mut hits);
+        self.findings(text, &norm, &units, hits, lang)
+    }
 
-        struct Hit {
-            rule: usize,
-            first: usize,
-            last: usize,
-            entity: Option<EntityRef>,
-            severity: Severity,
-        }
-        let mut hits: Vec<Hit> = Vec::new();
-        let mut spans = Vec::new();
-        for (ri, rule) in RULES.iter().enumerate() {
-            spans.clear();
-            (rule.detect)(&ctx, &mut spans);
-            for s in &spans {
-                hits.push(Hit {
-                    rule: ri,
-                    first: s.first,
-                    last: s.last,
-                    entity: s.entity,
-                    severity: if s.review {
-                        Severity::Review
-                    } else {
-                        rule.severity
-                    },
-                });
-            }
-        }
-        // A question about the rules is not a breach: say it is worth a look, no more.
-        if ctx.all & lexicon::class::QUESTION != 0 {
-            for h in &mut hits {
-                h.severity = Severity::Review;
-            }
-        }
-        // A news report names campaigns and candidates without joining them: unless the
-        // writer speaks for themselves, calls on readers or shows support, the campaign,
-        // sign, hashtag and facility findings of a report are worth a look, no more.
-        let c = lexicon::class::NEWS;
-        let personal = lexicon::class::FIRST_PERSON
-            | lexicon::class::MOBILIZE
-            | lexicon::class::SUPPORT_STRONG
-            | lexicon::class::VOTE;
-        if ctx.all & c != 0 && ctx.all & personal == 0 {
-            for h in &mut hits {
-                if matches!(
-                    RULES[h.rule].category,
-                    Category::CampaignMobilisation
-                        | Category::Symbol
-                        | Category::HashtagSlogan
-                        | Category::StateFacilities
-                        | Category::Support
-                        | Category::MoneyPolitics
-                ) {
-                    h.severity = Severity::Review;
-                }
-            }
-        }
-        // A post that warns against acts (dilarang, melanggar, laporkan, netralitas ...)
-        // names them without doing them: unless it also takes a side, its findings about
-        // campaigns, facilities, money, ID cards, groups and signs are dropped.
-        if ctx.warns() {
-            let sides = hits.iter().any(|h| {
-                h.severity == Severity::Violation
-                    && matches!(
-                        RULES[h.rule].category,
-                        Category::CallToVote
-                            | Category::Support
-                            | Category::Attack
-                            | Category::HashtagSlogan
-                            | Category::PartyPromotion
-                            | Category::RelativeCandidate
-                    )
-            });
-            if !sides {
-                hits.retain(|h| {
-                    !matches!(
-                        RULES[h.rule].category,
-                        Category::CampaignMobilisation
-                            | Category::StateFacilities
-                            | Category::MoneyPolitics
-                            | Category::KtpCollection
-                            | Category::GroupInvite
-                            | Category::Symbol
-                    )
-                });
-            }
-        }
+    fn findings(
+        &self,
+        text: &str,
+        norm: &normalize::Normalized,
+        units: &[matcher::Unit],
+        mut hits: Vec<Hit>,
+        lang: Lang,
+    ) -> ScanResult {
         // Mentions matter only when nothing else was found; one per contestant or party.
         let any_other = hits
             .iter()
@@ -322,6 +266,142 @@ impl Scanner {
             (None, Lang::En) => "election day",
         };
         template.replace("{hari}", day).replace("{day}", day)
+    }
+}
+
+/// A rule's finding before findings are merged: units `first..=last`.
+struct Hit {
+    rule: usize,
+    first: usize,
+    last: usize,
+    entity: Option<EntityRef>,
+    severity: Severity,
+}
+
+/// Runs every rule, then the adjustments that read the whole post (questions, news
+/// reports, warnings).
+fn rule_hits(ctx: &rules::Ctx) -> Vec<Hit> {
+    let mut hits: Vec<Hit> = Vec::new();
+    let mut spans = Vec::new();
+    for (ri, rule) in RULES.iter().enumerate() {
+        spans.clear();
+        (rule.detect)(ctx, &mut spans);
+        for s in &spans {
+            hits.push(Hit {
+                rule: ri,
+                first: s.first,
+                last: s.last,
+                entity: s.entity,
+                severity: if s.review {
+                    Severity::Review
+                } else {
+                    rule.severity
+                },
+            });
+        }
+    }
+    // A question about the rules is not a breach: say it is worth a look, no more.
+    if ctx.all & lexicon::class::QUESTION != 0 {
+        for h in &mut hits {
+            h.severity = Severity::Review;
+        }
+    }
+    // A news report names campaigns and candidates without joining them: unless the
+    // writer speaks for themselves, calls on readers or shows support, the campaign,
+    // sign, hashtag and facility findings of a report are worth a look, no more.
+    let c = lexicon::class::NEWS;
+    let personal = lexicon::class::FIRST_PERSON
+        | lexicon::class::MOBILIZE
+        | lexicon::class::SUPPORT_STRONG
+        | lexicon::class::VOTE;
+    if ctx.all & c != 0 && ctx.all & personal == 0 {
+        for h in &mut hits {
+            if matches!(
+                RULES[h.rule].category,
+                Category::CampaignMobilisation
+                    | Category::Symbol
+                    | Category::HashtagSlogan
+                    | Category::StateFacilities
+                    | Category::Support
+                    | Category::MoneyPolitics
+            ) {
+                h.severity = Severity::Review;
+            }
+        }
+    }
+    // A post that warns against acts (dilarang, melanggar, laporkan, netralitas ...)
+    // names them without doing them: unless it also takes a side, its findings about
+    // campaigns, facilities, money, ID cards, groups and signs are dropped.
+    if ctx.warns() {
+        let sides = hits.iter().any(|h| {
+            h.severity == Severity::Violation
+                && matches!(
+                    RULES[h.rule].category,
+                    Category::CallToVote
+                        | Category::Support
+                        | Category::Attack
+                        | Category::HashtagSlogan
+                        | Category::PartyPromotion
+                        | Category::RelativeCandidate
+                )
+        });
+        if !sides {
+            hits.retain(|h| {
+                !matches!(
+                    RULES[h.rule].category,
+                    Category::CampaignMobilisation
+                        | Category::StateFacilities
+                        | Category::MoneyPolitics
+                        | Category::KtpCollection
+                        | Category::GroupInvite
+                        | Category::Symbol
+                )
+            });
+        }
+    }
+    hits
+}
+
+/// `rule:severity` of each hit, as the tone model sees them.
+fn hit_names(hits: &[Hit]) -> Vec<String> {
+    let mut names: Vec<String> = hits
+        .iter()
+        .map(|h| format!("{}:{}", RULES[h.rule].id, h.severity.as_str()))
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    names
+}
+
+/// Lets the tone model weigh the post (see [`tone`]): a clearly partisan post whose rules
+/// found only something worth a look, or only a name, becomes a violation.
+fn weigh_tone(
+    norm: &normalize::Normalized,
+    units: &[matcher::Unit],
+    ctx: &rules::Ctx,
+    hits: &mut Vec<Hit>,
+) {
+    let model = tone::Model::get();
+    if model.is_empty() || hits.is_empty() && !ctx.names_someone() {
+        return;
+    }
+    let violation = hits.iter().any(|h| h.severity == Severity::Violation);
+    if violation || ctx.is_question() || ctx.warns() {
+        return;
+    }
+    let names = hit_names(hits);
+    let names: Vec<&str> = names.iter().map(String::as_str).collect();
+    let p = model.probability(norm, units, &names);
+    if p >= tone::LIFT {
+        if let Some((first, last, entity)) = ctx.partisan_target() {
+            hits.push(Hit {
+                rule: rules::tone_rule(),
+                first,
+                last,
+                entity,
+                severity: Severity::Violation,
+            });
+        }
     }
 }
 

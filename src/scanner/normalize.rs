@@ -2751,6 +2751,59 @@ mod tests {
     // ---- rule 5: elongation ----
 
     #[test]
+    fn reduplication_with_2_is_no_number() {
+        assert_eq!(t("anak2 pagi2 hati2"), "anak pagi hati");
+        assert_eq!(t("malu2in anak2nya"), "malu in anak nya");
+        // but a 2 after a word that refers to a number is one
+        assert_eq!(t("nomor2 no2 rp2 jam2"), "nomor 2 nomor 2 rp 2 jam 2");
+        assert_eq!(t("paslon02"), "paslon 2");
+    }
+
+    #[test]
+    fn short_capital_acronyms_keep_their_letters() {
+        assert_eq!(t("PPP PSSI"), "ppp pssi");
+        assert_eq!(t("ＰＰＰ"), "ppp");
+        assert_eq!(t("AMINNN"), "amin");
+    }
+
+    #[test]
+    fn emoji_of_feeling_become_symbols() {
+        assert_eq!(
+            t("mantap 👍🔥 🙄 😉"),
+            "mantap emjpraise emjpraise emjscorn emjhint"
+        );
+        let n = check("AMIN 2024!! ✊ bismillah");
+        // an emoji belongs to the sentence before it
+        assert!(!n.tokens()[2].boundary_before);
+        assert!(!n.tokens()[3].boundary_before);
+    }
+
+    #[test]
+    fn regional_number_words() {
+        assert_eq!(
+            t("nomor ciek nomor tolu nomer loro"),
+            "nomor 1 nomor 3 nomor 2"
+        );
+    }
+
+    #[test]
+    fn title_abbreviations_do_not_end_a_sentence() {
+        let n = check("Kakak saya, dr. Ratna, maju. Ayo");
+        let ratna = n
+            .tokens()
+            .iter()
+            .position(|t| n.text()[t.norm.clone()] == *"ratna");
+        assert_eq!(ratna.map(|i| n.tokens()[i].boundary_before), Some(false));
+        assert!(n.tokens().last().is_some_and(|t| t.boundary_before));
+    }
+
+    #[test]
+    fn full_width_leading_zero_is_kept() {
+        let n = check("Pilih ０２");
+        assert!(n.tokens()[1].leading_zero);
+    }
+
+    #[test]
     fn collapses_repeated_letters() {
         assert_eq!(t("pilihhhh"), "pilih");
         assert_eq!(t("nomerrr"), "nomer");

@@ -129,6 +129,50 @@ pub struct Ctx<'a> {
     warns: bool,
     /// Three or more keycap numbers of different values: a numbered list.
     keycap_list: bool,
+    /// First unit of each sentence (and the number of units at the end).
+    sentence_start: Vec<usize>,
+    /// Lazily computed facts of the whole post.
+    candidate: std::cell::OnceCell<bool>,
+    invites: std::cell::OnceCell<bool>,
+    campaign_word: std::cell::OnceCell<Option<usize>>,
+}
+
+/// Up to [`Nearby::CAP`] unit indices, nearest first: what `around` and `near` return,
+/// without allocating.
+pub struct Nearby {
+    buf: [usize; Nearby::CAP],
+    len: usize,
+    pos: usize,
+}
+
+impl Nearby {
+    const CAP: usize = 48;
+
+    fn new() -> Nearby {
+        Nearby {
+            buf: [0; Nearby::CAP],
+            len: 0,
+            pos: 0,
+        }
+    }
+
+    fn push(&mut self, j: usize) -> bool {
+        if self.len == Nearby::CAP {
+            return false;
+        }
+        self.buf[self.len] = j;
+        self.len += 1;
+        true
+    }
+}
+
+impl Iterator for Nearby {
+    type Item = usize;
+    fn next(&mut self) -> Option<usize> {
+        let j = *self.buf.get(self.pos).filter(|_| self.pos < self.len)?;
+        self.pos += 1;
+        Some(j)
+    }
 }
 
 /// Posts of at most this many units are read as one thought: a cue in one sentence
@@ -194,6 +238,13 @@ impl<'a> Ctx<'a> {
             sentence_warns.iter_mut().for_each(|w| *w = false);
         }
         let warns = !evades && (rules_list || sentence_warns.iter().any(|w| *w));
+        let mut sentence_start = vec![0];
+        for (i, u) in units.iter().enumerate() {
+            if i > 0 && (u.boundary_before || u.has(CONTRAST)) {
+                sentence_start.push(i);
+            }
+        }
+        sentence_start.push(units.len());
         Ctx {
             units,
             all,
@@ -204,6 +255,10 @@ impl<'a> Ctx<'a> {
             election,
             warns,
             keycap_list: keycaps.count_ones() >= 3,
+            sentence_start,
+            candidate: Default::default(),
+            invites: Default::default(),
+            campaign_word: Default::default(),
         }
     }
 
@@ -214,6 +269,37 @@ impl<'a> Ctx<'a> {
     /// Does some sentence of the post warn against something (dilarang, laporkan ...)?
     pub fn warns(&self) -> bool {
         self.warns
+    }
+
+    /// Does the post ask about the rules?
+    pub fn is_question(&self) -> bool {
+        self.has(QUESTION)
+    }
+
+    /// The first unit that names whom a post could be partisan about: a contestant, a
+    /// party, a generic candidate word, a ballot number, or someone pointed at in an
+    /// election post; as (first unit, last unit, entity).
+    pub fn partisan_target(&self) -> Option<(usize, usize, Option<EntityRef>)> {
+        (0..self.units.len())
+            .find(|j| {
+                let t = &self.units[*j];
+                self.named(*j, 1)
+                    || t.has(PARTY)
+                    || (t.has(PARTY_AMBIG) && t.has(UPPER))
+                    || (t.has(CAND) && !self.sentence_has(*j, CIVIC))
+                    || (self.marked(*j) && self.number_ok(*j))
+                    || self.ballot(*j, true)
+                    || (self.referent(*j) && self.election)
+            })
+            .map(|j| {
+                let first = if self.marked(j) { j - 1 } else { j };
+                (first, j, self.units[j].entity)
+            })
+    }
+
+    /// Does the post name someone it could be partisan about (see `partisan_target`)?
+    pub fn names_someone(&self) -> bool {
+        self.partisan_target().is_some()
     }
 
     fn short(&self) -> bool {
@@ -236,39 +322,54 @@ impl<'a> Ctx<'a> {
 
     /// Units within `back` before and `fwd` after `i` (fillers not counted), in the same
     /// sentence, nearest first.
-    fn around(&self, i: usize, back: usize, fwd: usize) -> std::vec::IntoIter<usize> {
-        let mut v = Vec::new();
+    fn around(&self, i: usize, back: usize, fwd: usize) -> Nearby {
+        let mut v = Nearby::new();
         let mut j = i + 1;
         while j < self.units.len() && self.same_sentence(i, j) && self.dist(i, j) <= fwd {
-            v.push(j);
+            if !v.push(j) {
+                break;
+            }
             j += 1;
         }
         let mut j = i;
         while j > 0 {
             j -= 1;
-            if !self.same_sentence(i, j) || self.dist(i, j) > back {
+            if !self.same_sentence(i, j) || self.dist(i, j) > back || !v.push(j) {
                 break;
             }
-            v.push(j);
         }
-        v.sort_by_key(|j| (self.dist(i, *j), *j < i));
-        v.into_iter()
+        let len = v.len;
+        v.buf[..len].sort_unstable_by_key(|j| (self.dist(i, *j), *j < i));
+        v
     }
 
     /// Units near `i`: within `reach` in its sentence, or within twice that in a short post.
-    fn near(&self, i: usize, reach: usize) -> std::vec::IntoIter<usize> {
+    fn near(&self, i: usize, reach: usize) -> Nearby {
         if !self.short() {
             return self.around(i, reach, reach);
         }
-        let mut v: Vec<usize> = (0..self.units.len())
-            .filter(|j| *j != i)
-            .filter(|j| {
-                let d = self.dist(i, *j);
-                d <= 2 * reach || (self.same_sentence(i, *j) && d <= reach)
-            })
-            .collect();
-        v.sort_by_key(|j| (self.dist(i, *j), *j < i));
-        v.into_iter()
+        let mut v = Nearby::new();
+        for j in (0..self.units.len()).filter(|j| *j != i) {
+            let d = self.dist(i, j);
+            if (d <= 2 * reach || (self.same_sentence(i, j) && d <= reach)) && !v.push(j) {
+                break;
+            }
+        }
+        let len = v.len;
+        v.buf[..len].sort_unstable_by_key(|j| (self.dist(i, *j), *j < i));
+        v
+    }
+
+    /// The units of the sentence of `i`.
+    fn sentence_units(&self, i: usize) -> std::ops::Range<usize> {
+        let s = self.sentence.get(i).copied().unwrap_or(0);
+        let start = self.sentence_start.get(s).copied().unwrap_or(0);
+        let end = self
+            .sentence_start
+            .get(s + 1)
+            .copied()
+            .unwrap_or(self.units.len());
+        start..end
     }
 
     fn sentence_has(&self, i: usize, c: Classes) -> bool {
@@ -626,20 +727,15 @@ fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
         let sentence_call = marked
             && ctx.sentence_has(j, VOTE)
             && !called.get(ctx.sentence[j]).copied().unwrap_or(true)
-            && (0..ctx.units.len()).any(|i| {
-                i < j
-                    && ctx.same_sentence(i, j)
-                    && ctx.units[i].has(VOTE)
-                    && !negated_before(ctx, i, 2)
-            });
+            && ctx
+                .sentence_units(j)
+                .any(|i| i < j && ctx.units[i].has(VOTE) && !negated_before(ctx, i, 2));
         // "tgl 28 no. 3", "nomor satu di TPS nanti": a ballot number on voting day or at the
         // polling station is a call.
         let place = !ctx.has(NEWS)
-            && (0..ctx.units.len()).any(|i| {
-                ctx.same_sentence(i, j)
-                    && ctx.units[i].has(VOTE_PLACE | VOTING_DAY)
-                    && !negated_before(ctx, i, 2)
-            });
+            && ctx
+                .sentence_units(j)
+                .any(|i| ctx.units[i].has(VOTE_PLACE | VOTING_DAY) && !negated_before(ctx, i, 2));
         // "PKB nomor 1", "Demokrat nomor 14, inget itu!": a party with its ballot number.
         let party = marked
             && j >= 2
@@ -664,14 +760,16 @@ fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
 /// Does the post name a candidate: a contestant, a generic candidate word, someone running
 /// for office, or a ballot number?
 fn candidate_in_post(ctx: &Ctx) -> bool {
-    (0..ctx.units.len()).any(|j| {
-        let t = &ctx.units[j];
-        ctx.named(j, 9)
-            || (t.has(CAND | NYALEG)
-                && !ctx.followed_by_everyday(j)
-                && !ctx.preceded_by_everyday(j)
-                && !ctx.sentence_has(j, CIVIC))
-            || (ctx.marked(j) && ctx.number_ok(j) && !negated_before(ctx, j, 3))
+    *ctx.candidate.get_or_init(|| {
+        (0..ctx.units.len()).any(|j| {
+            let t = &ctx.units[j];
+            ctx.named(j, 9)
+                || (t.has(CAND | NYALEG)
+                    && !ctx.followed_by_everyday(j)
+                    && !ctx.preceded_by_everyday(j)
+                    && !ctx.sentence_has(j, CIVIC))
+                || (ctx.marked(j) && ctx.number_ok(j) && !negated_before(ctx, j, 3))
+        })
     })
 }
 
@@ -743,7 +841,7 @@ fn detect_support(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_attack(ctx: &Ctx, out: &mut Vec<Span>) {
-    if !ctx.has(ATTACK | ATTACK_WEAK | EMO_SCORN | NEG | VOTE_STRONG) {
+    if !ctx.has(ATTACK | ATTACK_WEAK | EMO_SCORN | NEG | VOTE_STRONG | DONT) {
         return;
     }
     for (i, u) in ctx.units.iter().enumerate() {
@@ -945,16 +1043,26 @@ fn party_in_post(ctx: &Ctx) -> bool {
 
 /// Does the post show the writer taking part in, or calling others to, what it names?
 fn involved(ctx: &Ctx, i: usize) -> bool {
-    let invite = ctx
-        .units
-        .iter()
-        .enumerate()
-        .any(|(j, u)| u.has(INVITE) && !negated_before(ctx, j, 2));
-    let joins = ctx.units.iter().enumerate().any(|(j, u)| {
-        u.has(MOBILIZE)
-            && ctx.sentence[j].abs_diff(ctx.sentence[i]) <= 1
-            && !negated_before(ctx, j, 2)
+    let invite = *ctx.invites.get_or_init(|| {
+        ctx.units
+            .iter()
+            .enumerate()
+            .any(|(j, u)| u.has(INVITE) && !negated_before(ctx, j, 2))
     });
+    // MOBILIZE in this sentence or the ones next to it.
+    let s = ctx.sentence.get(i).copied().unwrap_or(0);
+    let from = ctx
+        .sentence_start
+        .get(s.saturating_sub(1))
+        .copied()
+        .unwrap_or(0);
+    let to = ctx
+        .sentence_start
+        .get(s + 2)
+        .copied()
+        .unwrap_or(ctx.units.len());
+    let joins = (from..to.min(ctx.units.len()))
+        .any(|j| ctx.units[j].has(MOBILIZE) && !negated_before(ctx, j, 2));
     invite || joins || ctx.has(SUPPORT_STRONG | VOTE_STRONG | EMO_PRAISE | MONEY | STATE_FAC)
 }
 
@@ -1008,9 +1116,7 @@ fn detect_campaign(ctx: &Ctx, out: &mut Vec<Span>) {
             let mut s = span(i, i, None);
             s.review = passive || !ctx.sentence_has(i, INVITE);
             out.push(s);
-        } else if ctx.sentence_has(i, INVITE)
-            && (0..ctx.units.len()).any(|j| ctx.is_contestant(j) || ctx.units[j].has(CAND))
-        {
+        } else if ctx.sentence_has(i, INVITE) && candidate_in_post(ctx) {
             // "Kumpul di posko jam 8" in a post that names the contestant elsewhere.
             let mut s = span(i, i, None);
             s.review = passive;
@@ -1022,13 +1128,15 @@ fn detect_campaign(ctx: &Ctx, out: &mut Vec<Span>) {
 /// The word `kampanye` for an election campaign: not "kampanye imunisasi" or "kampanye
 /// anti narkoba".
 fn election_campaign(ctx: &Ctx) -> Option<usize> {
-    (0..ctx.units.len()).find(|i| {
-        let u = &ctx.units[*i];
-        u.has(CAMPAIGN)
-            && u.has(ELECTION)
-            && !ctx.followed_by_everyday(*i)
-            && !ctx.refused(*i)
-            && !ctx.sentence_has(*i, CIVIC)
+    *ctx.campaign_word.get_or_init(|| {
+        (0..ctx.units.len()).find(|i| {
+            let u = &ctx.units[*i];
+            u.has(CAMPAIGN)
+                && u.has(ELECTION)
+                && !ctx.followed_by_everyday(*i)
+                && !ctx.refused(*i)
+                && !ctx.sentence_has(*i, CIVIC)
+        })
     })
 }
 
@@ -1143,8 +1251,9 @@ fn detect_money(ctx: &Ctx, out: &mut Vec<Span>) {
         // Goods in one sentence, the vote or the candidate in the next: "Dibagi H-2 malem.
         // Stiker paslon ditempel di kardusnya."; anywhere, when the post hides it.
         let found = ctx.around(i, 8, 10).find(|j| tied(*j)).or_else(|| {
-            (0..ctx.units.len()).find(|j| {
-                let close = ctx.sentence[*j].abs_diff(ctx.sentence[i]) <= 1 && j.abs_diff(i) <= 40;
+            let reach = if ctx.has(EVADE) { 120 } else { 40 };
+            (i.saturating_sub(reach)..(i + reach).min(ctx.units.len())).find(|j| {
+                let close = ctx.sentence[*j].abs_diff(ctx.sentence[i]) <= 1;
                 (close || ctx.has(EVADE)) && tied(*j)
             })
         });
@@ -1190,6 +1299,18 @@ fn detect_relative(ctx: &Ctx, out: &mut Vec<Span>) {
             out.push(s);
         }
     }
+}
+
+/// The tone rule finds nothing on its own: the scanner adds its finding when the tone
+/// model reads a post as clearly partisan (see `scanner::tone`).
+fn detect_by_tone(_: &Ctx, _: &mut Vec<Span>) {}
+
+/// Index of the tone rule in [`RULES`].
+pub(crate) fn tone_rule() -> usize {
+    RULES
+        .iter()
+        .position(|r| r.id == "tone.partisan")
+        .unwrap_or(0)
 }
 
 fn detect_mention(ctx: &Ctx, out: &mut Vec<Span>) {
@@ -1239,12 +1360,17 @@ pub static RULES: &[Rule] = &[
             "c0bl0s n0 urut 3",
             "Coblos 0️⃣2️⃣",
             "Yuk pilih paslon nomor 1 di pilkada nanti",
+            "Ｐｉｌｉｈ ０２ biar menang satu putaran",
+            "Jan lupo tanggal 14 pai ka TPS, pilih nan nomor ciek",
         ],
         must_not_flag: &[
             "Ayo gunakan hak pilih pada 14 Februari, jangan golput!",
             "Anak-anak TK belajar mencoblos pola gambar buah",
             "Pilih menu nomor 2 aja, lebih murah",
             "Pilih calon sesuai hati nurani, jangan golput",
+            "Enakan pilih yg nomor 2 apa nomor 3 ya buat seragam batik kantor?",
+            "Pemilihan ketua RT: Pak Darto nomor 1, Pak Joko nomor 2, tiap KK satu suara",
+            "Di TV tadi ketiga capres nyoblos di TPS masing2",
         ],
         detect: detect_vote_call,
     },
@@ -1266,11 +1392,15 @@ pub static RULES: &[Rule] = &[
             "Ganjar presidenku!",
             "Pokoknya 02 pilihanku",
             "Dukung penuh Anies Baswedan",
+            "Sebagai ASN harusnya netral, tapi hati kecil saya tetap 02",
+            "pak ganjar pantes jd presiden",
         ],
         must_not_flag: &[
             "Dukung UMKM lokal, beli produk tetangga",
             "Semoga cepat sembuh Bu Kepsek, amin",
             "Saya tidak mendukung siapa pun, pilihan saya rahasia",
+            "Amin paling serius ya Allah, semoga anak kami sembuh",
+            "Afrizal tetap hadir walau sempat sakit",
         ],
         detect: detect_support,
     },
@@ -1290,10 +1420,13 @@ pub static RULES: &[Rule] = &[
         must_flag: &[
             "Jangan pilih Ganjar, pembohong!",
             "Paslon 02 itu dinasti, jangan mau dibodohi",
+            "Jangan sampai Gibran menang",
+            "Caleg petahana itu 5 tahun ngilang, jangan dipilih lagi",
         ],
         must_not_flag: &[
             "Tolak politik uang, laporkan ke Bawaslu",
             "Jangan percaya hoaks tentang pemilu",
+            "Mas Gibran gak ada lawan pokoknya",
         ],
         detect: detect_attack,
     },
@@ -1342,7 +1475,12 @@ pub static RULES: &[Rule] = &[
         basis: &["skb2022:d7", "skb2022:k5", "pp94_2021:p5n", "uu20_2023:p24_1d"],
         suggestion: None,
         must_flag: &["Salam dua jari ✌️ untuk Prabowo-Gibran", "Pilihan hatiku 0️⃣2️⃣ 🇮🇩", "Paslon ☝️ pasti menang"],
-        must_not_flag: &["Pose ✌️ pas wisuda bareng teman", "Jam 2️⃣ siang rapat evaluasi"],
+        must_not_flag: &[
+            "Pose ✌️ pas wisuda bareng teman",
+            "Jam 2️⃣ siang rapat evaluasi",
+            "RT 02 menang lomba gapura ✌️",
+            "Resep: 1️⃣ tumis bawang 2️⃣ masukkan nasi 3️⃣ aduk rata",
+        ],
         detect: detect_symbol,
     },
     Rule {
@@ -1397,7 +1535,11 @@ pub static RULES: &[Rule] = &[
             en: "Follow the official KPU and Bawaslu accounts for election information",
         })),
         must_flag: &["Gabung grup WA relawan Ganjar-Mahfud, link di bio"],
-        must_not_flag: &["Gabung grup WA wali murid kelas 3 ya bu", "Saya sudah keluar dari grup relawan"],
+        must_not_flag: &[
+            "Gabung grup WA wali murid kelas 3 ya bu",
+            "Saya sudah keluar dari grup relawan",
+            "Copas dari grup RT: besok kampanye dialogis Pak Prabowo, jalan ditutup",
+        ],
         detect: detect_group,
     },
     Rule {
@@ -1410,8 +1552,15 @@ pub static RULES: &[Rule] = &[
         },
         basis: &["pp94_2021:p5n4", "pp94_2021:p14i2", "uu7_2017:p280_1h"],
         suggestion: None,
-        must_flag: &["Mobil dinas siap antar ke kampanye akbar besok"],
-        must_not_flag: &["Mobil dinas dipakai antar vaksin ke puskesmas", "ASN dilarang pakai mobil dinas untuk kampanye"],
+        must_flag: &[
+            "Mobil dinas siap antar ke kampanye akbar besok",
+            "Tolong printer kantor dipakai cetak brosur Prabowo-Gibran, jangan sampai ketahuan pengawas ya",
+        ],
+        must_not_flag: &[
+            "Mobil dinas dipakai antar vaksin ke puskesmas",
+            "ASN dilarang pakai mobil dinas untuk kampanye",
+            "Pak, mobil dinas jangan dipinjamkan ke tim kampanye siapa pun ya",
+        ],
         detect: detect_facility,
     },
     Rule {
@@ -1442,7 +1591,11 @@ pub static RULES: &[Rule] = &[
             en: "Refuse vote buying and report it to Bawaslu",
         })),
         must_flag: &["Besok pagi ada serangan fajar, lumayan 100rb", "Ada amplop buat yang coblos nomor 2"],
-        must_not_flag: &["Tolak serangan fajar! Laporkan ke Bawaslu", "Uang kas RT bulan ini sudah terkumpul"],
+        must_not_flag: &[
+            "Tolak serangan fajar! Laporkan ke Bawaslu",
+            "Uang kas RT bulan ini sudah terkumpul",
+            "Bawa sarung tangan masing-masing, lomba tarik tambang jam 4",
+        ],
         detect: detect_money,
     },
     Rule {
@@ -1458,6 +1611,26 @@ pub static RULES: &[Rule] = &[
         must_flag: &["Suami saya nyaleg DPRD dapil 2, mohon doa restu dan dukungannya ya"],
         must_not_flag: &["Suami saya baru pulang dinas dari Makassar", "Boleh gak dampingi suami daftar caleg?"],
         detect: detect_relative,
+    },
+    Rule {
+        id: "tone.partisan",
+        category: Category::Support,
+        severity: Severity::Violation,
+        message: Text {
+            id: "Secara keseluruhan, unggahan ini terbaca berpihak kepada calon atau partai yang disebut. Pegawai ASN dilarang menunjukkan keberpihakan di media sosial, juga lewat sindiran, candaan atau kode.",
+            en: "Taken as a whole, this post reads as taking the side of the candidate or party it names. Civil servants may not show partisanship on social media, including through hints, jokes or code words.",
+        },
+        basis: SOCIAL_BASIS,
+        suggestion: Some(Suggestion(Text {
+            id: "Mari jaga pemilu yang damai dan gunakan hak pilih pada {hari}",
+            en: "Let's keep the election peaceful and vote on {day}",
+        })),
+        must_flag: &["Prof Mahfud semalem keren parah 🔥"],
+        must_not_flag: &[
+            "KPU menetapkan Prabowo-Gibran sebagai pasangan calon terpilih",
+            "Selamat ulang tahun Pak Ganjar, sehat selalu",
+        ],
+        detect: detect_by_tone,
     },
     Rule {
         id: "mention.contestant",

@@ -177,12 +177,77 @@ def table(header, rows):
     return "\n".join(out)
 
 
+# The corpus files written after posts.jsonl: (file, id prefix, split, pack id, pack file).
+MORE = [
+    ("dev-2a.jsonl", "a", "dev", None, None),
+    ("dev-2b.jsonl", "b", "dev", "dev2", "pack-dev2.json"),
+    ("dev-2c.jsonl", "c", "dev", "contoh", "pack-contoh.json"),
+    ("dev-3a.jsonl", "e", "dev", "dev3", "pack-dev3.json"),
+    ("dev-3b.jsonl", "f", "dev", "contoh", "pack-contoh.json"),
+    ("heldout-2.jsonl", "h", "heldout2", "ho2", "pack-ho2.json"),
+    ("heldout-3.jsonl", "k", "heldout3", "ho3", "pack-ho3.json"),
+]
+
+
+def check_more(seen_texts):
+    """Validates the later corpus files; returns their (file, posts) for the summary."""
+    out = []
+    for name, prefix, split, pack, pack_file in MORE:
+        path = HERE / name
+        if not path.exists():
+            err(f"{name}: missing")
+            continue
+        if pack_file:
+            try:
+                pk = json.loads((HERE / pack_file).read_text(encoding="utf-8"))
+                if not pk.get("id") or not pk.get("title") or not pk.get("contestants"):
+                    err(f"{pack_file}: needs id, title and contestants")
+            except (OSError, json.JSONDecodeError) as e:
+                err(f"{pack_file}: {e}")
+        posts = []
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+            try:
+                p = json.loads(line)
+            except json.JSONDecodeError as e:
+                err(f"{name}:{n}: invalid JSON: {e}")
+                continue
+            keys = set(p)
+            if FIELDS - keys or keys - FIELDS - OPTIONAL:
+                err(f"{name}:{n}: fields {sorted(keys)}")
+                continue
+            if p["id"] != f"{prefix}{n:04d}":
+                err(f"{name}:{n}: id {p['id']} out of sequence")
+            if p["split"] != split:
+                err(f"{name}:{n}: split {p['split']!r}, expected {split!r}")
+            if p["label"] not in LABELS:
+                err(f"{name}:{n}: bad label {p['label']!r}")
+            cats = p["categories"]
+            if p["label"] == "safe":
+                if len(cats) != 1 or cats[0] not in KINDS:
+                    err(f"{name}:{n}: safe posts take one kind, got {cats}")
+            elif not cats or any(c not in CATEGORIES for c in cats):
+                err(f"{name}:{n}: bad categories {cats}")
+            if "pack" in p and p["pack"] != pack:
+                err(f"{name}:{n}: pack {p['pack']!r}, expected {pack!r}")
+            t = p["text"]
+            if any(0xD800 <= ord(c) <= 0xDFFF for c in t):
+                err(f"{name}:{n}: lone surrogate")
+            key = t.strip().casefold()
+            if key in seen_texts:
+                err(f"{name}:{n}: duplicate text of {seen_texts[key]}")
+            seen_texts[key] = p["id"]
+            posts.append(p)
+        out.append((name, posts))
+    return out
+
+
 def main():
     quiet = "--quiet" in sys.argv
     posts = load_posts()
     seen_ids, seen_texts = set(), {}
     posts = [p for p in posts if check_post(p, seen_ids, seen_texts)]
     check_pack()
+    more = check_more(seen_texts)
 
     by_label = Counter(p["label"] for p in posts)
     ls = Counter((p["label"], p["split"]) for p in posts)
@@ -234,6 +299,14 @@ def main():
         print("ERROR:", e, file=sys.stderr)
     if quiet:
         return 1 if errors else 0
+
+    print("### Files after posts.jsonl\n")
+    rows = []
+    for name, ps in more:
+        c = Counter(p["label"] for p in ps)
+        rows.append([name, ps[0]["split"] if ps else "-", len(ps), c["violation"], c["review"], c["safe"]])
+    print(table(["file", "split", "posts", "violation", "review", "safe"], rows))
+    print()
 
     print(f"### Posts: {len(posts)}\n")
     print(table(["label", "dev", "heldout", "total"],
