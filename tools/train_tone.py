@@ -24,6 +24,7 @@ RATE = 0.1
 L2 = 1e-3
 MIN_COUNT = 2          # features seen in fewer development posts are dropped
 KEEP = 1e-3            # weights smaller than this are not written
+TOP = 1500             # features kept (by weight), for the wasm's size
 
 
 def load(path):
@@ -76,11 +77,15 @@ def names_someone(fs):
 
 
 def vocabulary(posts):
+    """Features seen in at least MIN_COUNT posts, then the TOP strongest after a first fit."""
     count = {}
     for _, _, _, fs in posts:
         for f in fs:
             count[f] = count.get(f, 0) + 1
-    return {f for f, c in count.items() if c >= MIN_COUNT}
+    vocab = {f for f, c in count.items() if c >= MIN_COUNT}
+    _, w = train(posts, vocab)
+    strongest = sorted(vocab, key=lambda f: (-abs(w[f]), f))[:TOP]
+    return set(strongest)
 
 
 def main():

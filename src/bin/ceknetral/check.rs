@@ -235,48 +235,12 @@ pub fn render(r: &Report, lang: Lang) -> String {
     s
 }
 
-#[derive(Serialize)]
-struct Bilingual {
-    id: &'static str,
-    en: &'static str,
-}
-
-#[derive(Serialize)]
-struct RoleOut {
-    id: &'static str,
-    label: Bilingual,
-    description: Bilingual,
-}
-
-#[derive(Serialize)]
-struct ActivityOut {
-    id: &'static str,
-    group: &'static str,
-    group_label: Bilingual,
-    label: Bilingual,
-    description: Bilingual,
-    /// Facts that change the answer for at least one role.
-    facts: Vec<&'static str>,
-}
-
-fn bi(t: ceknetral::kb::Text) -> Bilingual {
-    Bilingual { id: t.id, en: t.en }
-}
-
 pub fn roles(argv: &[String]) -> Result<String, Fail> {
     let args = Args::parse(argv, &["lang"], &["json"])?;
     let lang = lang(&args)?;
     let kb = kb();
     if args.flag("json") {
-        let out: Vec<RoleOut> = kb
-            .roles
-            .iter()
-            .map(|r| RoleOut {
-                id: r.key,
-                label: bi(r.label),
-                description: bi(r.description),
-            })
-            .collect();
+        let out = checker::catalogue::roles();
         return to_json(&out);
     }
     let mut s = String::new();
@@ -290,34 +254,9 @@ pub fn activities(argv: &[String]) -> Result<String, Fail> {
     let args = Args::parse(argv, &["lang"], &["json"])?;
     let lang = lang(&args)?;
     let kb = kb();
-    let facts_of = |a| {
-        let mut f: Vec<&'static str> = Vec::new();
-        for r in kb.role_ids() {
-            for fid in kb.facts_for(r, a) {
-                let key = kb.fact(*fid).key;
-                if !f.contains(&key) {
-                    f.push(key);
-                }
-            }
-        }
-        f
-    };
+    let facts_of = checker::catalogue::facts_of;
     if args.flag("json") {
-        let out: Vec<ActivityOut> = kb
-            .activity_ids()
-            .map(|a| {
-                let act = kb.activity(a);
-                let group = kb.group(act.group);
-                ActivityOut {
-                    id: act.key,
-                    group: group.key,
-                    group_label: bi(group.label),
-                    label: bi(act.label),
-                    description: bi(act.description),
-                    facts: facts_of(a),
-                }
-            })
-            .collect();
+        let out = checker::catalogue::activities();
         return to_json(&out);
     }
     let mut s = String::new();
