@@ -1,0 +1,229 @@
+//! The widget: both tools in one yew app, mounted into an element (the `<cek-netral>`
+//! element's shadow root, or any element a single-page app gives to `mount`).
+
+mod checker;
+mod i18n;
+mod scanner;
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use wasm_bindgen::prelude::*;
+use yew::prelude::*;
+
+use ceknetral::kb::Lang;
+
+use crate::api::{error, type_error};
+
+/// Which tools the widget shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Checker,
+    Scanner,
+    Both,
+}
+
+#[derive(Properties, Clone, PartialEq)]
+pub struct AppProps {
+    pub mode: Mode,
+    pub lang: Lang,
+    /// The element results are announced on (`cek-netral:result` events).
+    pub host: Option<web_sys::Element>,
+    /// Keep the checker's state in the page's URL fragment (`#cek=...`).
+    pub url_state: bool,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Tab {
+    Checker,
+    Scanner,
+}
+
+#[function_component(App)]
+fn app(props: &AppProps) -> Html {
+    let lang = use_state(|| props.lang);
+    let tab = use_state(|| match props.mode {
+        Mode::Scanner => Tab::Scanner,
+        _ => Tab::Checker,
+    });
+    let s = i18n::strings(*lang);
+    let switch = {
+        let lang = lang.clone();
+        Callback::from(move |_| {
+            lang.set(match *lang {
+                Lang::Id => Lang::En,
+                Lang::En => Lang::Id,
+            })
+        })
+    };
+    let tabs = if props.mode == Mode::Both {
+        let button = |t: Tab, label: &'static str, id: &'static str| {
+            let on = *tab == t;
+            let onclick = {
+                let tab = tab.clone();
+                Callback::from(move |_| tab.set(t))
+            };
+            // Arrow keys move between the two tabs, as a tab list should.
+            let onkeydown = {
+                let tab = tab.clone();
+                Callback::from(move |e: KeyboardEvent| {
+                    if matches!(e.key().as_str(), "ArrowLeft" | "ArrowRight") {
+                        tab.set(if t == Tab::Checker {
+                            Tab::Scanner
+                        } else {
+                            Tab::Checker
+                        });
+                    }
+                })
+            };
+            html! {
+                <button type="button" role="tab" id={id} class={classes!("cn-tab", on.then_some("cn-tab-on"))}
+                    aria-selected={on.to_string()} tabindex={if on { "0" } else { "-1" }}
+                    {onclick} {onkeydown}>{label}</button>
+            }
+        };
+        html! {
+            <div class="cn-tabs" role="tablist" aria-label={s.tabs_label}>
+                {button(Tab::Checker, s.tab_checker, "cn-tab-checker")}
+                {button(Tab::Scanner, s.tab_scanner, "cn-tab-scanner")}
+            </div>
+        }
+    } else {
+        html! {}
+    };
+    let body = match *tab {
+        Tab::Checker => html! {
+            <checker::Checker lang={*lang} host={props.host.clone()} url_state={props.url_state} />
+        },
+        Tab::Scanner => html! {
+            <scanner::Scanner lang={*lang} host={props.host.clone()} />
+        },
+    };
+    let labelled = match (props.mode, *tab) {
+        (Mode::Both, Tab::Checker) => Some("cn-tab-checker"),
+        (Mode::Both, Tab::Scanner) => Some("cn-tab-scanner"),
+        _ => None,
+    };
+    html! {
+        <section class="cn-root" lang={s.lang_code} aria-label={s.widget_label}>
+            <div class="cn-bar">
+                {tabs}
+                <button type="button" class="cn-lang" onclick={switch} aria-label={s.switch_lang_label}
+                    lang={if *lang == Lang::Id { "en" } else { "id" }}>{s.switch_lang}</button>
+            </div>
+            <div class="cn-panel" role={labelled.map(|_| "tabpanel")} aria-labelledby={labelled}>
+                {body}
+            </div>
+        </section>
+    }
+}
+
+/// Announces a result on the host element: a `cek-netral:result` event (bubbling, crossing
+/// the shadow root) with `detail` = `{ tool, result }`.
+pub(crate) fn announce(host: &Option<web_sys::Element>, tool: &str, result: JsValue) {
+    let Some(host) = host else {
+        return;
+    };
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"tool".into(), &tool.into());
+    let _ = js_sys::Reflect::set(&detail, &"result".into(), &result);
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(ev) = web_sys::CustomEvent::new_with_event_init_dict("cek-netral:result", &init) {
+        let _ = host.dispatch_event(&ev);
+    }
+}
+
+thread_local! {
+    static MOUNTED: RefCell<HashMap<u32, yew::AppHandle<App>>> = RefCell::new(HashMap::new());
+    static NEXT: RefCell<u32> = const { RefCell::new(1) };
+}
+
+fn option_str(options: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
+    if options.is_undefined() || options.is_null() {
+        return Ok(None);
+    }
+    let v = js_sys::Reflect::get(options, &key.into()).unwrap_or(JsValue::UNDEFINED);
+    if v.is_undefined() || v.is_null() {
+        return Ok(None);
+    }
+    v.as_string()
+        .map(Some)
+        .ok_or_else(|| type_error(&format!("ceknetral.mount: options.{key} must be a string")))
+}
+
+/// Renders the widget into `element`: `mount(element, { mode, lang, host, urlState })`.
+/// Returns a handle for [`unmount`].
+#[wasm_bindgen]
+pub fn mount(element: JsValue, options: JsValue) -> Result<u32, JsValue> {
+    let element: web_sys::Element = element.dyn_into().map_err(|_| {
+        type_error("ceknetral.mount: the first argument must be a DOM element (or a shadow root's container)")
+    })?;
+    if !(options.is_undefined() || options.is_null() || options.is_object()) {
+        return Err(type_error(
+            "ceknetral.mount: options must be an object such as { mode: \"both\", lang: \"id\" }",
+        ));
+    }
+    let mode = match option_str(&options, "mode")?.as_deref() {
+        None | Some("both") => Mode::Both,
+        Some("checker") => Mode::Checker,
+        Some("scanner") => Mode::Scanner,
+        Some(other) => return Err(error(&format!(
+            "ceknetral.mount: unknown mode \"{other}\"; use \"checker\", \"scanner\" or \"both\""
+        ))),
+    };
+    let lang = match option_str(&options, "lang")?.as_deref() {
+        None => Lang::Id,
+        Some(l) => Lang::parse(l).ok_or_else(|| {
+            error(&format!(
+                "ceknetral.mount: unknown language \"{l}\"; use \"id\" or \"en\""
+            ))
+        })?,
+    };
+    let host = if options.is_object() {
+        js_sys::Reflect::get(&options, &"host".into())
+            .ok()
+            .and_then(|h| h.dyn_into::<web_sys::Element>().ok())
+    } else {
+        None
+    };
+    let url_state = options.is_object()
+        && js_sys::Reflect::get(&options, &"urlState".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
+    let props = AppProps {
+        mode,
+        lang,
+        host,
+        url_state,
+    };
+    let handle = yew::Renderer::<App>::with_root_and_props(element, props).render();
+    let id = NEXT.with(|n| {
+        let mut n = n.borrow_mut();
+        let id = *n;
+        *n = n.wrapping_add(1);
+        id
+    });
+    MOUNTED.with(|m| m.borrow_mut().insert(id, handle));
+    Ok(id)
+}
+
+/// Removes a widget rendered by [`mount`]; false if the handle is unknown.
+#[wasm_bindgen]
+pub fn unmount(handle: JsValue) -> Result<bool, JsValue> {
+    let id = handle
+        .as_f64()
+        .filter(|v| v.fract() == 0.0 && *v >= 0.0 && *v <= f64::from(u32::MAX))
+        .ok_or_else(|| type_error("ceknetral.unmount: give the number that mount() returned"))?
+        as u32;
+    match MOUNTED.with(|m| m.borrow_mut().remove(&id)) {
+        Some(h) => {
+            h.destroy();
+            Ok(true)
+        }
+        None => Ok(false),
+    }
+}
