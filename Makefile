@@ -4,14 +4,40 @@
 #   make bench  the scanner's speed figures
 #   make tone   retrain the scanner's tone model from the development corpus
 #   make tree   the decision tree as a Graphviz file (target/tree.dot) for review
+#   make setup  install what the web build and browser tests need (tools/setup.sh; idempotent)
+#   make web    build both wasm entry points and assemble www/ceknetral/ (tools/build-web.sh;
+#               WEB_FLAGS=--dev skips wasm-opt)
+#   make demo   build, then serve www/ at http://127.0.0.1:8080/ (PORT=... to change it)
+#   make size   what each entry point downloads (raw, gzip, brotli bytes) as JSON on stdout
+#   make size-check   the same, failing when an entry point is over web/size-budget.json
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
 
 .PHONY: test setup-rust fmt lint test-native eval bench tree corpus tone tone-check
+.PHONY: setup web demo size size-check test-web lint-web test-wasm size-check-built test-e2e bench-web
 
-test: setup-rust fmt lint corpus test-native tone-check eval
+test: setup-rust fmt lint corpus test-native tone-check eval test-web
 	@echo "make test: all checks passed"
+
+# Everything in the browser: the web crate's lints, wasm-bindgen tests in headless
+# Chromium (the scanner-only core and the full widget build), the download budgets, and
+# the end-to-end tests of the widget, the portal pages and the strict-CSP page.
+test-web: web lint-web test-wasm size-check-built test-e2e
+
+lint-web:
+	$(CARGO) clippy -p ceknetral-web --target wasm32-unknown-unknown -- -D warnings
+	$(CARGO) clippy -p ceknetral-web --target wasm32-unknown-unknown --features widget --tests -- -D warnings
+
+test-wasm:
+	cd web && CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 $(CARGO) test --target wasm32-unknown-unknown
+	cd web && CHROMEDRIVER=/usr/bin/chromedriver WASM_BINDGEN_TEST_TIMEOUT=120 $(CARGO) test --target wasm32-unknown-unknown --features widget
+
+size-check-built:
+	$(NODE) tools/size.mjs --check > /dev/null
+
+test-e2e:
+	bash tools/e2e.sh
 
 # rustfmt and clippy are rustup components; a fresh toolchain may lack them.
 setup-rust:
@@ -57,6 +83,40 @@ tone-check:
 bench:
 	$(CARGO) run --quiet --release --example bench
 
+# The widget in Chromium with the CPU throttled 4x: time to interactive and keystroke
+# latency (figures printed; --check would fail on a missed target).
+bench-web: web
+	$(NODE) tools/bench-web.mjs
+
 tree:
 	$(CARGO) run --quiet --release --bin ceknetral -- tree --dot > target/tree.dot
 	@echo "wrote target/tree.dot (render with: dot -Tsvg target/tree.dot > tree.svg)"
+
+# --- Browser build -----------------------------------------------------------------------
+# tools/setup.sh: rustup target, wasm-bindgen-cli at the Cargo.lock version, Debian chromium
+# and chromedriver (not for demo: --no-browser), npm ci. Fast when everything is there.
+# tools/build-web.sh: core and widget wasm (cargo profile `wasm`), wasm-bindgen, wasm-opt -Oz,
+# then www/ceknetral/ = pkg/src/*.js *.css + core/ + widget/ + packs/pemilu-2024.json.
+PORT ?= 8080
+NODE ?= node
+WEB_FLAGS ?=
+
+setup:
+	bash tools/setup.sh
+
+web: setup
+	bash tools/build-web.sh $(WEB_FLAGS)
+
+demo:
+	bash tools/setup.sh --no-browser
+	bash tools/build-web.sh $(WEB_FLAGS)
+	exec $(NODE) tools/serve.mjs --port $(PORT)
+
+# Progress goes to stderr, so `make size > sizes.json` writes only the JSON.
+size:
+	@{ bash tools/setup.sh && bash tools/build-web.sh $(WEB_FLAGS); } >&2
+	@$(NODE) tools/size.mjs
+
+size-check:
+	@{ bash tools/setup.sh && bash tools/build-web.sh $(WEB_FLAGS); } >&2
+	@$(NODE) tools/size.mjs --check

@@ -343,6 +343,9 @@ fn compile(src: &Sources, errors: &mut Errors) -> String {
     let mut prov_in_force: Vec<bool> = Vec::new();
     let _ = writeln!(out, "pub static INSTRUMENTS: &[Instrument] = &[");
     let mut provisions_code = String::from("pub static PROVISIONS: &[Provision] = &[\n");
+    // (key, instrument name, citation) of every provision, without the texts: what the
+    // scanner cites, so that a scanner-only build does not carry the knowledge base.
+    let mut cites_code = String::from("pub static CITES: &[(&str, &str, &str)] = &[\n");
     for (i, inst) in instruments.instrument.iter().enumerate() {
         let at = format!("kb/instruments.toml: instrument `{}`", inst.key);
         let status = match inst.status.as_str() {
@@ -422,6 +425,12 @@ fn compile(src: &Sources, errors: &mut Errors) -> String {
                 lit(&p.cite),
                 text_lit(&p.summary)
             );
+            let _ = writeln!(
+                cites_code,
+                "    ({key:?}, {}, {}),",
+                lit(&inst.name),
+                lit(&p.cite)
+            );
         }
         if inst.provision.is_empty() {
             errors.push(format!("{at}: lists no provision"));
@@ -430,6 +439,8 @@ fn compile(src: &Sources, errors: &mut Errors) -> String {
     let _ = writeln!(out, "];");
     provisions_code.push_str("];\n");
     out.push_str(&provisions_code);
+    cites_code.push_str("];\n");
+    out.push_str(&cites_code);
 
     // Roles.
     let mut role_index: BTreeMap<&str, usize> = BTreeMap::new();
@@ -1015,6 +1026,11 @@ fn compile(src: &Sources, errors: &mut Errors) -> String {
     }
     let _ = writeln!(out, "];");
 
+    let _ = writeln!(
+        out,
+        "pub const LAST_REVIEWED: &str = {:?};",
+        meta.last_reviewed
+    );
     let _ = writeln!(
         out,
         "pub static KB: KnowledgeBase = KnowledgeBase {{ last_reviewed: {:?}, reviewed_by: {}, sources: {}, instruments: INSTRUMENTS, provisions: PROVISIONS, roles: ROLES, groups: GROUPS, activities: ACTIVITIES, facts: FACTS, outcomes: OUTCOMES, pair_facts: PAIR_FACTS, activity_outcomes: ACTIVITY_OUTCOMES }};",

@@ -227,10 +227,12 @@ class CekNetralElement extends HTMLElement {
       this._mounted.unmount();
       this._mounted = null;
     }
-    if (!urlOwner && this.getAttribute("url-state") !== "off") urlOwner = this;
+    // The first widget with a checker (mode "checker" or "both") keeps its answers in the URL.
+    const mode = this.getAttribute("mode") || "both";
+    if (!urlOwner && mode !== "scanner" && this.getAttribute("url-state") !== "off") urlOwner = this;
     try {
       const mounted = await mount(this, {
-        mode: this.getAttribute("mode") || "both",
+        mode,
         lang: this.getAttribute("lang") || document.documentElement.lang,
         packs: this.getAttribute("packs"),
         urlState: urlOwner === this,

@@ -20,6 +20,18 @@ pub fn kb() -> &'static KnowledgeBase {
 
 /// A provision and its instrument by key (`pp94_2021:p5n`), without touching the rest of
 /// the knowledge base: a scanner-only build then links only the instruments and provisions.
+/// The date the knowledge base was last reviewed (`2026-11-22`), without the rest of it.
+pub const LAST_REVIEWED: &str = generated::LAST_REVIEWED;
+
+/// The instrument's name and the citation of a provision (`("PP 94/2021", "Pasal 5 huruf
+/// n")`), from a table that holds no texts: what the scanner cites.
+pub fn cite_by_key(key: &str) -> Option<(&'static str, &'static str)> {
+    generated::CITES
+        .iter()
+        .find(|(k, _, _)| *k == key)
+        .map(|(_, name, cite)| (*name, *cite))
+}
+
 pub fn provision_by_key(key: &str) -> Option<(&'static Provision, &'static Instrument)> {
     let p = generated::PROVISIONS.iter().find(|p| p.key == key)?;
     let i = generated::INSTRUMENTS.get(p.instrument.index())?;

@@ -417,10 +417,10 @@ fn rule_basis(rule: usize) -> &'static [Basis] {
 
 fn basis(keys: &[&str]) -> Vec<Basis> {
     keys.iter()
-        .filter_map(|k| crate::kb::provision_by_key(k))
-        .map(|(prov, inst)| Basis {
-            instrument: inst.name,
-            provision: prov.cite,
+        .filter_map(|k| crate::kb::cite_by_key(k))
+        .map(|(instrument, provision)| Basis {
+            instrument,
+            provision,
         })
         .collect()
 }

@@ -4,8 +4,9 @@
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "checker")]
 use ceknetral::checker::{self, Facts, Report};
-use ceknetral::kb::{kb, Lang};
+use ceknetral::kb::Lang;
 use ceknetral::scanner::{Pack, MAX_TEXT_BYTES};
 
 use crate::state;
@@ -69,6 +70,7 @@ pub fn scan(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
     to_js(&result)
 }
 
+#[cfg(feature = "checker")]
 fn facts_of(value: &JsValue) -> Result<Facts, JsValue> {
     let mut facts = Facts::default();
     if value.is_undefined() || value.is_null() {
@@ -103,6 +105,7 @@ fn facts_of(value: &JsValue) -> Result<Facts, JsValue> {
     Ok(facts)
 }
 
+#[cfg(feature = "checker")]
 /// The checker's answer for a role and an activity: `{verdict, basis, sanctions,
 /// conditions, explanation, advice, disputed, ...}` as `ceknetral check --json` prints it.
 #[wasm_bindgen]
@@ -112,7 +115,7 @@ pub fn check(
     facts: JsValue,
     options: JsValue,
 ) -> Result<JsValue, JsValue> {
-    let kb = kb();
+    let kb = ceknetral::kb::kb();
     let roles = || {
         kb.roles
             .iter()
@@ -156,18 +159,21 @@ pub fn check(
     to_js(&Report::new(&checker::check(role, activity, &facts), lang))
 }
 
+#[cfg(feature = "checker")]
 /// The whole decision tree, as `ceknetral tree --json` prints it.
 #[wasm_bindgen]
 pub fn tree() -> Result<JsValue, JsValue> {
     to_js(&checker::tree())
 }
 
+#[cfg(feature = "checker")]
 /// The roles, with Indonesian and English labels.
 #[wasm_bindgen]
 pub fn roles() -> Result<JsValue, JsValue> {
     to_js(&checker::catalogue::roles())
 }
 
+#[cfg(feature = "checker")]
 /// The activities by group, with the facts that can change an answer.
 #[wasm_bindgen]
 pub fn activities() -> Result<JsValue, JsValue> {
@@ -241,6 +247,6 @@ struct Version {
 pub fn version() -> Result<JsValue, JsValue> {
     to_js(&Version {
         version: env!("CARGO_PKG_VERSION"),
-        knowledge_base_reviewed: kb().last_reviewed,
+        knowledge_base_reviewed: ceknetral::kb::LAST_REVIEWED,
     })
 }

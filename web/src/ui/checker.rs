@@ -1,5 +1,6 @@
 //! "Apakah ini boleh?": one question per step, then the result card.
 
+use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
 use ceknetral::checker::{BasisItem, OutcomeReport, Report, State};
@@ -13,6 +14,15 @@ pub struct Props {
     pub lang: Lang,
     pub host: Option<web_sys::Element>,
     pub url_state: bool,
+}
+
+/// Where the "copy the link" button stands.
+#[derive(Clone, PartialEq)]
+enum Copy {
+    Not,
+    Done,
+    /// The browser gave no clipboard, or refused: the link to copy by hand.
+    Manual(String),
 }
 
 /// The part of the URL fragment that holds the checker's answers: `#cek=pns/...`.
@@ -67,7 +77,7 @@ pub fn checker(props: &Props) -> Html {
     let url_state = props.url_state;
     let state = use_state(move || if url_state { from_url() } else { State::new() });
     let heading = use_node_ref();
-    let copied = use_state(|| false);
+    let copied = use_state(|| Copy::Not);
     let s = strings(props.lang);
 
     {
@@ -106,7 +116,7 @@ pub fn checker(props: &Props) -> Html {
         let state = state.clone();
         let copied = copied.clone();
         Callback::from(move |_| {
-            copied.set(false);
+            copied.set(Copy::Not);
             state.set(State::new());
         })
     };
@@ -121,12 +131,27 @@ pub fn checker(props: &Props) -> Html {
         let share = {
             let copied = copied.clone();
             Callback::from(move |_| {
-                if let Some(w) = web_sys::window() {
-                    if let Ok(href) = w.location().href() {
-                        let _ = w.navigator().clipboard().write_text(&href);
-                        copied.set(true);
+                let Some(w) = web_sys::window() else {
+                    return;
+                };
+                let href = w.location().href().unwrap_or_default();
+                // No clipboard outside secure pages (an http:// portal): show the link.
+                let clipboard = js_sys::Reflect::get(&w.navigator(), &"clipboard".into())
+                    .ok()
+                    .filter(|c| !c.is_undefined() && !c.is_null());
+                let Some(clipboard) = clipboard else {
+                    copied.set(Copy::Manual(href));
+                    return;
+                };
+                let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+                let promise = clipboard.write_text(&href);
+                let copied = copied.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    match wasm_bindgen_futures::JsFuture::from(promise).await {
+                        Ok(_) => copied.set(Copy::Done),
+                        Err(_) => copied.set(Copy::Manual(href)),
                     }
-                }
+                });
             })
         };
         let print = Callback::from(|_| {
@@ -147,7 +172,16 @@ pub fn checker(props: &Props) -> Html {
                     }
                     <button type="button" class="cn-btn" onclick={print}>{s.print}</button>
                 </div>
-                <p class="cn-status" role="status">{if *copied { s.copied } else { "" }}</p>
+                <p class="cn-status" role="status">
+                    {match &*copied {
+                        Copy::Not => html! {},
+                        Copy::Done => html! { {s.copied} },
+                        Copy::Manual(url) => html! {
+                            <>{s.copy_manually}{" "}<input class="cn-link" type="text" readonly=true
+                                value={url.clone()} aria-label={s.share} /></>
+                        },
+                    }}
+                </p>
             </div>
         };
     };

@@ -67,12 +67,37 @@ fn app(props: &AppProps) -> Html {
             let onkeydown = {
                 let tab = tab.clone();
                 Callback::from(move |e: KeyboardEvent| {
-                    if matches!(e.key().as_str(), "ArrowLeft" | "ArrowRight") {
-                        tab.set(if t == Tab::Checker {
+                    if matches!(
+                        e.key().as_str(),
+                        "ArrowLeft" | "ArrowRight" | "Home" | "End"
+                    ) {
+                        e.prevent_default();
+                        let other = if t == Tab::Checker {
                             Tab::Scanner
                         } else {
                             Tab::Checker
-                        });
+                        };
+                        let next = match e.key().as_str() {
+                            "Home" => Tab::Checker,
+                            "End" => Tab::Scanner,
+                            _ => other,
+                        };
+                        tab.set(next);
+                        // The focus follows the selection, as in a tab list.
+                        let id = if next == Tab::Checker {
+                            "#cn-tab-checker"
+                        } else {
+                            "#cn-tab-scanner"
+                        };
+                        let target = e
+                            .target()
+                            .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+                            .and_then(|el| el.parent_element())
+                            .and_then(|list| list.query_selector(id).ok().flatten())
+                            .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
+                        if let Some(b) = target {
+                            let _ = b.focus();
+                        }
                     }
                 })
             };
@@ -105,7 +130,11 @@ fn app(props: &AppProps) -> Html {
         _ => None,
     };
     html! {
-        <section class="cn-root" lang={s.lang_code} aria-label={s.widget_label}>
+        <section class="cn-root" lang={s.lang_code} aria-label={match props.mode {
+            Mode::Both => s.widget_label.to_string(),
+            Mode::Checker => format!("{}: {}", s.widget_label, s.tab_checker),
+            Mode::Scanner => format!("{}: {}", s.widget_label, s.tab_scanner),
+        }}>
             <div class="cn-bar">
                 {tabs}
                 <button type="button" class="cn-lang" onclick={switch} aria-label={s.switch_lang_label}
@@ -170,9 +199,11 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<u32, JsValue> {
         None | Some("both") => Mode::Both,
         Some("checker") => Mode::Checker,
         Some("scanner") => Mode::Scanner,
-        Some(other) => return Err(error(&format!(
+        Some(other) => {
+            return Err(error(&format!(
             "ceknetral.mount: unknown mode \"{other}\"; use \"checker\", \"scanner\" or \"both\""
-        ))),
+        )))
+        }
     };
     let lang = match option_str(&options, "lang")?.as_deref() {
         None => Lang::Id,

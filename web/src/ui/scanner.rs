@@ -4,9 +4,15 @@
 //! padding and wrapping, with the findings wrapped in `<mark>`; the mirror follows the
 //! textarea's scrolling. No style attributes are written, so a strict CSP needs nothing
 //! beyond the widget's own stylesheet.
+//!
+//! Every keystroke re-scans and redraws the highlights and the risk banner at once; the list
+//! of findings and the `cek-netral:result` event follow when typing pauses (150 ms), so that
+//! a long post stays smooth on a slow phone.
 
 use std::ops::Range;
+use std::rc::Rc;
 
+use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
@@ -16,6 +22,9 @@ use ceknetral::scanner::{Finding, Risk, ScanResult, Severity};
 use super::i18n::strings;
 use crate::api::to_js;
 use crate::state;
+
+/// How long typing must pause before the list of findings and the event follow.
+const SETTLE_MS: i32 = 150;
 
 #[derive(Properties, Clone, PartialEq)]
 pub struct Props {
@@ -47,125 +56,44 @@ fn segments(text: &str, findings: &[Finding]) -> Vec<(Range<usize>, Option<Sever
         .collect()
 }
 
-#[function_component(Scanner)]
-pub fn scanner(props: &Props) -> Html {
-    let text = use_state(String::new);
-    // Bumped when the pack choice changes, so the scan is redone.
-    let packs_version = use_state(|| 0u32);
-    let applied = use_state(|| false);
-    let editor = use_node_ref();
-    let mirror = use_node_ref();
-    let s = strings(props.lang);
-    let lang = props.lang;
+/// A scan result shown in the list; equal only to itself, so the list redraws only when a
+/// new result is handed to it.
+#[derive(Clone)]
+pub struct Shown(Rc<ScanResult>);
 
-    let result: std::rc::Rc<ScanResult> = {
-        let t = (*text).clone();
-        use_memo((t, lang, *packs_version), |(t, lang, _)| {
-            state::scanner().scan(t, *lang)
-        })
-    };
-
-    {
-        let host = props.host.clone();
-        let result = result.clone();
-        use_effect_with((*text).clone(), move |t: &String| {
-            if !t.is_empty() {
-                if let Ok(js) = to_js(&*result) {
-                    super::announce(&host, "scanner", js);
-                }
-            }
-        });
+impl PartialEq for Shown {
+    fn eq(&self, other: &Shown) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
     }
+}
 
-    let oninput = {
-        let text = text.clone();
-        let applied = applied.clone();
-        Callback::from(move |e: InputEvent| {
-            if let Some(ta) = e
-                .target()
-                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
-            {
-                applied.set(false);
-                text.set(ta.value());
-            }
-        })
-    };
-    let onscroll = {
-        let editor = editor.clone();
-        let mirror = mirror.clone();
-        Callback::from(move |_: Event| {
-            if let (Some(ta), Some(m)) = (
-                editor.cast::<web_sys::HtmlTextAreaElement>(),
-                mirror.cast::<web_sys::Element>(),
-            ) {
-                m.set_scroll_top(ta.scroll_top());
-                m.set_scroll_left(ta.scroll_left());
-            }
-        })
-    };
+/// A suggestion to apply: the finding's bytes, the text they held, the new words.
+pub type Apply = (Range<usize>, String, String);
 
-    let marks = segments(&text, &result.findings)
-        .into_iter()
-        .map(|(r, sev)| {
-            let piece = text.get(r).unwrap_or("").to_string();
-            match sev {
-                Some(Severity::Violation) => {
-                    html! { <mark class="cn-mark cn-mark-violation">{piece}</mark> }
-                }
-                Some(Severity::Review) => {
-                    html! { <mark class="cn-mark cn-mark-review">{piece}</mark> }
-                }
-                None => html! { {piece} },
-            }
-        });
+#[derive(Properties, Clone, PartialEq)]
+struct ListProps {
+    shown: Shown,
+    lang: Lang,
+    on_apply: Callback<Apply>,
+}
 
-    let (risk_class, risk_title, risk_detail) = if text.trim().is_empty() {
-        ("cn-risk-empty", "", s.risk_empty)
-    } else {
-        match result.risk {
-            Risk::Safe => ("cn-risk-safe", s.risk_safe, s.risk_safe_detail),
-            Risk::Review => ("cn-risk-review", s.risk_review, s.risk_review_detail),
-            Risk::Violation => (
-                "cn-risk-violation",
-                s.risk_violation,
-                s.risk_violation_detail,
-            ),
-        }
-    };
-    let icon = match result.risk {
-        _ if text.trim().is_empty() => "",
-        Risk::Safe => "✓",
-        Risk::Review => "!",
-        Risk::Violation => "✕",
-    };
-
-    let findings: Vec<Html> = result.findings.iter().enumerate().map(|(k, f)| {
+#[function_component(FindingsList)]
+fn findings_list(props: &ListProps) -> Html {
+    let s = strings(props.lang);
+    let findings = props.shown.0.findings.iter().enumerate().map(|(k, f)| {
         let apply = f.suggestion.clone().map(|sug| {
-            let text = text.clone();
-            let applied = applied.clone();
-            let editor = editor.clone();
-            let range = f.bytes.clone();
-            Callback::from(move |_| {
-                let t = (*text).clone();
-                if range.end <= t.len() && t.is_char_boundary(range.start) && t.is_char_boundary(range.end) {
-                    let mut next = String::with_capacity(t.len() + sug.len());
-                    next.push_str(&t[..range.start]);
-                    next.push_str(&sug);
-                    next.push_str(&t[range.end..]);
-                    if let Some(ta) = editor.cast::<web_sys::HtmlTextAreaElement>() {
-                        ta.set_value(&next);
-                        let _ = ta.focus();
-                    }
-                    text.set(next);
-                    applied.set(true);
-                }
-            })
+            let on_apply = props.on_apply.clone();
+            let item = (f.bytes.clone(), f.text.clone(), sug);
+            Callback::from(move |_| on_apply.emit(item.clone()))
         });
         let sev = match f.severity {
             Severity::Violation => ("cn-sev-violation", s.severity_violation),
             Severity::Review => ("cn-sev-review", s.severity_review),
         };
-        let basis = f.basis.iter().map(|b| html! { <li>{format!("{} {}", b.instrument, b.provision)}</li> });
+        let basis = f
+            .basis
+            .iter()
+            .map(|b| html! { <li>{format!("{} {}", b.instrument, b.provision)}</li> });
         html! {
             <li class={classes!("cn-finding", sev.0)} key={format!("{k}-{}", f.start)}>
                 <p class="cn-finding-head">
@@ -185,7 +113,173 @@ pub fn scanner(props: &Props) -> Html {
                 }
             </li>
         }
-    }).collect();
+    });
+    if props.shown.0.findings.is_empty() {
+        return html! {};
+    }
+    html! {
+        <>
+            <h2 class="cn-h">{s.findings}</h2>
+            <ol class="cn-findings">{for findings}</ol>
+        </>
+    }
+}
+
+#[function_component(Scanner)]
+pub fn scanner(props: &Props) -> Html {
+    let text = use_state(String::new);
+    // The text as last typed, for callbacks that outlive a render.
+    let latest = use_mut_ref(String::new);
+    // Bumped when the pack choice changes, so the scan is redone.
+    let packs_version = use_state(|| 0u32);
+    let applied = use_state(|| false);
+    let shown = use_state(|| {
+        Shown(Rc::new(ScanResult {
+            risk: Risk::Safe,
+            findings: Vec::new(),
+        }))
+    });
+    let timer = use_mut_ref(|| None::<(i32, Closure<dyn FnMut()>)>);
+    let editor = use_node_ref();
+    let mirror = use_node_ref();
+    let s = strings(props.lang);
+    let lang = props.lang;
+
+    let result: Rc<ScanResult> = {
+        let t = (*text).clone();
+        use_memo((t, lang, *packs_version), |(t, lang, _)| {
+            state::scanner().scan(t, *lang)
+        })
+    };
+
+    {
+        // When typing pauses: the list of findings and the result event.
+        let host = props.host.clone();
+        let result = result.clone();
+        let shown = shown.clone();
+        let timer = timer.clone();
+        let latest_text = latest.clone();
+        use_effect_with(result.clone(), move |_| {
+            let Some(window) = web_sys::window() else {
+                return;
+            };
+            if let Some((id, _)) = timer.borrow_mut().take() {
+                window.clear_timeout_with_handle(id);
+            }
+            // Every change of result is announced, except for an empty editor.
+            let announce = !latest_text.borrow().trim().is_empty();
+            let done = Closure::<dyn FnMut()>::new(move || {
+                shown.set(Shown(result.clone()));
+                if announce {
+                    if let Ok(js) = to_js(&*result) {
+                        super::announce(&host, "scanner", js);
+                    }
+                }
+            });
+            if let Ok(id) = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                done.as_ref().unchecked_ref(),
+                SETTLE_MS,
+            ) {
+                *timer.borrow_mut() = Some((id, done));
+            }
+        });
+    }
+    {
+        // A pending timer must not fire into an unmounted widget.
+        let timer = timer.clone();
+        use_effect_with((), move |_| {
+            move || {
+                if let (Some(w), Some((id, _))) = (web_sys::window(), timer.borrow_mut().take()) {
+                    w.clear_timeout_with_handle(id);
+                }
+            }
+        });
+    }
+
+    let oninput = {
+        let text = text.clone();
+        let latest = latest.clone();
+        let applied = applied.clone();
+        Callback::from(move |e: InputEvent| {
+            if let Some(ta) = e
+                .target()
+                .and_then(|t| t.dyn_into::<web_sys::HtmlTextAreaElement>().ok())
+            {
+                applied.set(false);
+                let v = ta.value();
+                latest.borrow_mut().clone_from(&v);
+                text.set(v);
+            }
+        })
+    };
+    let onscroll = {
+        let editor = editor.clone();
+        let mirror = mirror.clone();
+        Callback::from(move |_: Event| {
+            if let (Some(ta), Some(m)) = (
+                editor.cast::<web_sys::HtmlTextAreaElement>(),
+                mirror.cast::<web_sys::Element>(),
+            ) {
+                m.set_scroll_top(ta.scroll_top());
+                m.set_scroll_left(ta.scroll_left());
+            }
+        })
+    };
+    let on_apply = {
+        let text = text.clone();
+        let latest = latest.clone();
+        let applied = applied.clone();
+        let editor = editor.clone();
+        use_callback((), move |(range, was, sug): Apply, _| {
+            let t: String = latest.borrow().clone();
+            // The list may lag the text by a moment: apply only where the words still are.
+            if t.get(range.clone()) != Some(was.as_str()) {
+                return;
+            }
+            let mut next = String::with_capacity(t.len() + sug.len());
+            next.push_str(&t[..range.start]);
+            next.push_str(&sug);
+            next.push_str(&t[range.end..]);
+            if let Some(ta) = editor.cast::<web_sys::HtmlTextAreaElement>() {
+                ta.set_value(&next);
+                let _ = ta.focus();
+            }
+            latest.borrow_mut().clone_from(&next);
+            text.set(next);
+            applied.set(true);
+        })
+    };
+
+    let marks = segments(&text, &result.findings)
+        .into_iter()
+        .map(|(r, sev)| {
+            let piece = text.get(r).unwrap_or("").to_string();
+            match sev {
+                Some(Severity::Violation) => {
+                    html! { <mark class="cn-mark cn-mark-violation">{piece}</mark> }
+                }
+                Some(Severity::Review) => {
+                    html! { <mark class="cn-mark cn-mark-review">{piece}</mark> }
+                }
+                None => html! { {piece} },
+            }
+        });
+
+    let empty = text.trim().is_empty();
+    let (risk_class, risk_title, risk_detail, icon) = if empty {
+        ("cn-risk-empty", "", s.risk_empty, "")
+    } else {
+        match result.risk {
+            Risk::Safe => ("cn-risk-safe", s.risk_safe, s.risk_safe_detail, "✓"),
+            Risk::Review => ("cn-risk-review", s.risk_review, s.risk_review_detail, "!"),
+            Risk::Violation => (
+                "cn-risk-violation",
+                s.risk_violation,
+                s.risk_violation_detail,
+                "✕",
+            ),
+        }
+    };
 
     let pack_list = state::list().into_iter().map(|(id, title, on)| {
         let onchange = {
@@ -206,8 +300,11 @@ pub fn scanner(props: &Props) -> Html {
     });
 
     let count = text.chars().count();
+    // The list has caught up with the text (for tests and for scripts that read the page).
+    let settled = Rc::ptr_eq(&shown.0, &result)
+        || (result.findings.is_empty() && shown.0.findings.is_empty());
     html! {
-        <div class="cn-scanner">
+        <div class="cn-scanner" data-settled={settled.to_string()}>
             <p class="cn-intro">{s.scanner_intro}</p>
             <label class="cn-label" for="cn-editor">{s.editor_label}</label>
             <div class="cn-editor-wrap">
@@ -223,10 +320,7 @@ pub fn scanner(props: &Props) -> Html {
                 <span><strong>{risk_title}</strong>{" "}{risk_detail}</span>
             </div>
             <p class="cn-status" role="status">{if *applied { s.applied } else { "" }}</p>
-            if !result.findings.is_empty() {
-                <h2 class="cn-h">{s.findings}</h2>
-                <ol class="cn-findings">{for findings}</ol>
-            }
+            <FindingsList shown={(*shown).clone()} {lang} {on_apply} />
             <details class="cn-packs">
                 <summary>{s.packs}</summary>
                 <ul>{for pack_list}</ul>
