@@ -10,20 +10,26 @@
 #   make demo   build, then serve www/ at http://127.0.0.1:8080/ (PORT=... to change it)
 #   make size   what each entry point downloads (raw, gzip, brotli bytes) as JSON on stdout
 #   make size-check   the same, failing when an entry point is over web/size-budget.json
+#   make pkg    a complete pkg/ ready for `npm pack` (build, then tools/pkg.mjs: licences,
+#               changelog, version and file checks); `make pkg-pack` also packs it into build/npm/
+#   make dist   the self-hosted bundle dist/ceknetral-VERSION.zip (tools/dist.py)
+#   make test-pkg   the package and bundle tests (tools/pkg-test.sh; part of make test)
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
 
 .PHONY: test setup-rust fmt lint test-native eval bench tree corpus tone tone-check
 .PHONY: setup web demo size size-check test-web lint-web test-wasm size-check-built test-e2e bench-web
+.PHONY: pkg pkg-pack dist test-pkg
 
 test: setup-rust fmt lint corpus test-native tone-check eval test-web
 	@echo "make test: all checks passed"
 
 # Everything in the browser: the web crate's lints, wasm-bindgen tests in headless
 # Chromium (the scanner-only core and the full widget build), the download budgets, and
-# the end-to-end tests of the widget, the portal pages and the strict-CSP page.
-test-web: web lint-web test-wasm size-check-built test-e2e
+# the end-to-end tests of the widget, the portal pages and the strict-CSP page, and the
+# npm package and the bundle as users install them.
+test-web: web lint-web test-wasm size-check-built test-e2e test-pkg
 
 lint-web:
 	$(CARGO) clippy -p ceknetral-web --target wasm32-unknown-unknown -- -D warnings
@@ -38,6 +44,11 @@ size-check-built:
 
 test-e2e:
 	bash tools/e2e.sh
+
+# The npm pack tarball in fresh projects (Node, strict TypeScript, Vite 7 build and dev
+# server, webpack 5, a static page) and the bundle on a static server, in Chromium.
+test-pkg: web
+	bash tools/pkg-test.sh
 
 # rustfmt and clippy are rustup components; a fresh toolchain may lack them.
 setup-rust:
@@ -96,7 +107,7 @@ tree:
 # tools/setup.sh: rustup target, wasm-bindgen-cli at the Cargo.lock version, Debian chromium
 # and chromedriver (not for demo: --no-browser), npm ci. Fast when everything is there.
 # tools/build-web.sh: core and widget wasm (cargo profile `wasm`), wasm-bindgen, wasm-opt -Oz,
-# then www/ceknetral/ = pkg/src/*.js *.css + core/ + widget/ + packs/pemilu-2024.json.
+# then www/ceknetral/ = pkg/*.js *.css + core/ + widget/ + packs/pemilu-2024.json.
 PORT ?= 8080
 NODE ?= node
 WEB_FLAGS ?=
@@ -120,3 +131,12 @@ size:
 size-check:
 	@{ bash tools/setup.sh && bash tools/build-web.sh $(WEB_FLAGS); } >&2
 	@$(NODE) tools/size.mjs --check
+
+pkg: web
+	$(NODE) tools/pkg.mjs
+
+pkg-pack: web
+	$(NODE) tools/pkg.mjs --pack build/npm
+
+dist: web
+	python3 tools/dist.py

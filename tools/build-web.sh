@@ -19,7 +19,8 @@
 #      point are skipped when its rustc module, the tool versions and --dev are the same as in
 #      build/web/NAME.stamp, so an unchanged rebuild takes well under a second.
 #   4. www/ceknetral/ (generated, git-ignored; the self-hosted folder a portal copies):
-#        *.js, *.css          every top-level .js and .css file of pkg/src/
+#        *.js, *.css          every top-level .js and .css file of pkg/ (the hand-written entry
+#                             modules and the stylesheet), and BACA-SAYA.txt
 #        core/                ceknetral_web.js + ceknetral_web_bg.wasm (scanner/checker API)
 #        widget/              ceknetral_web.js + ceknetral_web_bg.wasm (API + yew widget)
 #        packs/pemilu-2024.json
@@ -59,8 +60,8 @@ WASM_OPT="$ROOT/node_modules/.bin/wasm-opt"
 if [ "$DEV" -eq 0 ] && ! [ -x "$WASM_OPT" ]; then
   die "node_modules/.bin/wasm-opt missing: run 'make setup' (tools/setup.sh), or use --dev"
 fi
-compgen -G 'pkg/src/*.js' >/dev/null ||
-  die "pkg/src/ has no .js entry modules (index.js, ceknetral.js): nothing to assemble"
+compgen -G 'pkg/*.js' >/dev/null ||
+  die "pkg/ has no .js entry modules (index.js, ceknetral.js): nothing to assemble"
 [ -f packs/pemilu-2024.json ] || die "packs/pemilu-2024.json missing"
 
 TARGET_DIR="$("$CARGO" metadata --format-version 1 --no-deps |
@@ -109,17 +110,25 @@ build() {
 build core "$TARGET_DIR"
 build widget "$TARGET_DIR/widget" --features widget
 
-# Assemble www/ceknetral/ from scratch, so no file of an older build lingers.
+# The npm package (pkg/) receives the generated glue and the built-in packs next to its
+# hand-written modules (git-ignored: pkg/core/, pkg/widget/, pkg/packs/).
+rm -rf pkg/core pkg/widget pkg/packs
+mkdir -p pkg/packs
+cp -R "$OUT/core" "$OUT/widget" pkg/
+cp packs/pemilu-2024.json pkg/packs/
+
+# Assemble www/ceknetral/ (the self-hosted folder) from scratch, so no file of an older
+# build lingers.
 SITE="$ROOT/www/ceknetral"
 rm -rf "$SITE"
 mkdir -p "$SITE/packs"
 shopt -s nullglob
 copied=()
-for f in pkg/src/*.js pkg/src/*.css; do
+for f in pkg/*.js pkg/*.css pkg/BACA-SAYA.txt; do
   cp "$f" "$SITE/"
-  copied+=("${f#pkg/src/}")
+  copied+=("${f#pkg/}")
 done
 shopt -u nullglob
 cp -R "$OUT/core" "$OUT/widget" "$SITE/"
 cp packs/pemilu-2024.json "$SITE/packs/"
-say "assembled www/ceknetral/: ${copied[*]}, core/, widget/, packs/pemilu-2024.json"
+say "assembled pkg/ and www/ceknetral/: ${copied[*]}, core/, widget/, packs/pemilu-2024.json"

@@ -7,7 +7,7 @@
 #   --build   rebuild the site even when www/ceknetral/ looks up to date
 #
 # 1. Builds the site (tools/build-web.sh) when www/ceknetral/widget/ is missing or older
-#    than any file of web/src, pkg/src, src, kb, packs or the Cargo manifests (everything
+#    than any file of web/src, pkg/*.js|css, src, kb, packs or the Cargo manifests (everything
 #    compiled into the wasm or copied into www/ceknetral/); otherwise skips the build.
 # 2. Runs `node --test tests/e2e/` under a time limit (E2E_TIMEOUT seconds, default 900;
 #    each test has its own limit of 120 s).
@@ -53,7 +53,8 @@ stale_reason() {
   fi
   local ref="$WASM" newer
   if [ -f "$BUILT" ] && [ "$BUILT" -nt "$WASM" ]; then ref="$BUILT"; fi
-  newer="$(find web/src pkg/src src kb packs web/Cargo.toml Cargo.toml Cargo.lock build.rs -type f -newer "$ref" 2>/dev/null | head -n 3 || true)"
+  # pkg/'s own files only: build-web.sh writes pkg/core/, pkg/widget/ and pkg/packs/.
+  newer="$(find web/src src kb packs pkg/*.js pkg/*.css pkg/BACA-SAYA.txt web/Cargo.toml Cargo.toml Cargo.lock build.rs -type f -newer "$ref" 2>/dev/null | head -n 3 || true)"
   if [ -n "$newer" ]; then
     echo "sources changed since the last build: $(echo "$newer" | tr '\n' ' ')"
   fi

@@ -74,3 +74,25 @@ test("missing widget files (HTTP 404) give the 'files not found' panel with the 
   assert.match(text, /CekNetral tidak dapat dimuat/);
   assert.ok(text.includes(`Berkas CekNetral tidak ditemukan di server: ${server.url}ceknetral/`), text);
 });
+
+for (const [status, what] of [
+  [404, "HTTP 404"],
+  [200, "an HTML page with status 200, as servers that rewrite unknown paths to index.html send"],
+]) {
+  test(`a wasm file the server does not have (${what}) gives the 'files not found' panel`, async () => {
+    const server = await startServer([]);
+    extra.push(server);
+    const setup = (page) =>
+      page.route("**/ceknetral/widget/ceknetral_web_bg.wasm", (route) =>
+        route.fulfill({ status, contentType: "text/html", body: "<!doctype html><title>Portal</title><h1>Beranda</h1>" }),
+      );
+    const page = await env.open("/", { server, setup });
+    const box = widget(page).locator(".cn-host-error");
+    await box.waitFor();
+    const text = await box.innerText();
+    assert.ok(text.includes(`Berkas CekNetral tidak ditemukan di server: ${server.url}ceknetral/`), text);
+    const logged = page.cn.console.map((m) => m.text).join("\n");
+    const expected = status === 404 ? /404 Not Found fetching .*ceknetral_web_bg\.wasm/ : /ceknetral_web_bg\.wasm is not WebAssembly \(the server sent an HTML page instead/;
+    assert.match(logged, expected);
+  });
+}

@@ -59,10 +59,10 @@ function get(url) {
 
 /**
  * Starts tools/serve.mjs on a free port with extra flags (--wrong-wasm-mime,
- * --no-wasm-eval-csp). Resolves once an HTTP request to / has been answered.
+ * --no-wasm-eval-csp, --root DIR). Resolves once an HTTP request to / has been answered.
  */
 export async function startServer(flags = []) {
-  if (!existsSync(path.join(WWW, "ceknetral", "widget", "ceknetral_web_bg.wasm"))) {
+  if (!flags.includes("--root") && !existsSync(path.join(WWW, "ceknetral", "widget", "ceknetral_web_bg.wasm"))) {
     throw new Error("www/ceknetral/widget/ is missing: run `bash tools/build-web.sh` (tools/e2e.sh does it)");
   }
   const child = spawn(process.execPath, [path.join(ROOT, "tools/serve.mjs"), "--port", "0", ...flags], {

@@ -1,6 +1,7 @@
 // CekNetral widget: the <cek-netral> element and mount()/unmount() for single-page apps.
 //
-//   <script type="module" src="/ceknetral/ceknetral.js"></script>
+//   <script type="module" src="/ceknetral/ceknetral.js"></script>     (self-hosted)
+//   import "ceknetral/element";                                      (npm, with a bundler)
 //   <cek-netral mode="both" lang="id" packs="/ceknetral/packs/pilkada-kota.json"></cek-netral>
 //
 // Everything runs in the browser: the draft text never leaves the page. The only requests
@@ -8,10 +9,10 @@
 // a shadow root with its own stylesheet (no inline styles or scripts, so a strict
 // Content-Security-Policy needs only 'self' and 'wasm-unsafe-eval').
 
+import { loadOnce } from "./loader.js";
+
 const BASE = new URL(".", import.meta.url);
-const WIDGET_JS = new URL("widget/ceknetral_web.js", BASE);
-const WIDGET_WASM = new URL("widget/ceknetral_web_bg.wasm", BASE);
-const STYLESHEET = new URL("ceknetral.css", BASE);
+const STYLESHEET = new URL("./ceknetral.css", import.meta.url);
 
 const TEXT = {
   id: {
@@ -49,8 +50,13 @@ function loadWidget() {
       if (typeof WebAssembly !== "object") {
         throw Object.assign(new Error("no WebAssembly"), { cnKind: "old" });
       }
-      const glue = await import(WIDGET_JS.href);
-      await glue.default({ module_or_path: WIDGET_WASM });
+      // A literal path, so that bundlers (Vite, webpack) split the glue into a chunk and
+      // emit the wasm it names with new URL(..., import.meta.url); self-hosted, the browser
+      // resolves it next to this file. Either way the wasm loads only when an element needs it.
+      // The load is shared with the API of "ceknetral" (index.js), which uses the same build:
+      // ready({ wasmUrl }) called first decides where the wasm comes from.
+      const glue = await import("./widget/ceknetral_web.js");
+      await loadOnce(glue.default, new URL("./widget/ceknetral_web_bg.wasm", import.meta.url));
       return glue;
     })();
     widget.catch(() => {
@@ -106,6 +112,7 @@ function explain(error, lang) {
   const msg = String((error && error.message) || error);
   if (error && error.cnKind === "old") return t.old;
   if (/wasm-eval|unsafe-eval|Content Security Policy|CSP/i.test(msg)) return t.csp;
+  if (/is not WebAssembly \(/.test(msg)) return t.missing + BASE.href;
   if (/MIME|application\/wasm|magic word|expected magic/i.test(msg)) return t.mime;
   if (/Failed to fetch|Failed to load|404|dynamically imported module|Importing a module/i.test(msg)) {
     return t.missing + BASE.href;
@@ -153,7 +160,7 @@ let urlOwner = null;
  * urlState: boolean }. Resolves to { unmount() }.
  */
 export async function mount(element, options = {}) {
-  if (!(element instanceof Element)) {
+  if (typeof Element !== "function" || !(element instanceof Element)) {
     throw new TypeError("ceknetral mount(element, options): element must be a DOM element");
   }
   if (options === null || typeof options !== "object") {
@@ -200,7 +207,11 @@ export function unmount(mounted) {
   mounted.unmount();
 }
 
-class CekNetralElement extends HTMLElement {
+// Importing this module where there is no DOM (server-side rendering, Node) defines nothing
+// and does not throw; mount() needs a browser.
+const ElementBase = typeof HTMLElement === "function" ? HTMLElement : class {};
+
+class CekNetralElement extends ElementBase {
   static get observedAttributes() {
     return ["mode", "lang", "packs"];
   }
@@ -245,6 +256,6 @@ class CekNetralElement extends HTMLElement {
   }
 }
 
-if (!customElements.get("cek-netral")) {
+if (typeof customElements === "object" && customElements && !customElements.get("cek-netral")) {
   customElements.define("cek-netral", CekNetralElement);
 }
