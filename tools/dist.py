@@ -66,6 +66,30 @@ def stamp():
     return (max(t.tm_year, 1980), t.tm_mon, t.tm_mday, t.tm_hour, t.tm_min, t.tm_sec)
 
 
+def write_zip(archive, contents, when):
+    """Writes `contents` ({name: bytes}) to `archive` reproducibly: sorted entries, a
+    directory entry for every folder, fixed permissions, every timestamp `when`."""
+    tmp = archive + ".part"
+    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
+        dirs = set()
+        for name in contents:
+            parts = name.split("/")[:-1]
+            for i in range(1, len(parts) + 1):
+                dirs.add("/".join(parts[:i]) + "/")
+        for d in sorted(dirs):
+            info = zipfile.ZipInfo(d, date_time=when)
+            info.external_attr = (0o40755 << 16) | 0x10
+            info.create_system = 3
+            z.writestr(info, b"")
+        for name in sorted(contents):
+            info = zipfile.ZipInfo(name, date_time=when)
+            info.external_attr = 0o100644 << 16
+            info.create_system = 3
+            info.compress_type = zipfile.ZIP_DEFLATED
+            z.writestr(info, contents[name], compresslevel=9)
+    os.replace(tmp, archive)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--site", default=os.path.join(ROOT, "www", "ceknetral"))
@@ -102,22 +126,7 @@ def main():
     version = cargo_version()
     os.makedirs(args.out, exist_ok=True)
     archive = os.path.join(os.path.abspath(args.out), f"ceknetral-{version}.zip")
-    when = stamp()
-    tmp = archive + ".part"
-    with zipfile.ZipFile(tmp, "w", compression=zipfile.ZIP_DEFLATED, compresslevel=9) as z:
-        dirs = sorted({"ceknetral/"} | {"ceknetral/" + rel.rsplit("/", 1)[0] + "/" for rel in contents if "/" in rel})
-        for d in dirs:
-            info = zipfile.ZipInfo(d, date_time=when)
-            info.external_attr = (0o40755 << 16) | 0x10
-            info.create_system = 3
-            z.writestr(info, b"")
-        for rel in sorted(contents):
-            info = zipfile.ZipInfo("ceknetral/" + rel, date_time=when)
-            info.external_attr = 0o100644 << 16
-            info.create_system = 3
-            info.compress_type = zipfile.ZIP_DEFLATED
-            z.writestr(info, contents[rel], compresslevel=9)
-    os.replace(tmp, archive)
+    write_zip(archive, {"ceknetral/" + rel: data for rel, data in contents.items()}, stamp())
 
     with open(archive, "rb") as f:
         digest = hashlib.sha256(f.read()).hexdigest()
