@@ -14,13 +14,17 @@
 #               changelog, version and file checks); `make pkg-pack` also packs it into build/npm/
 #   make dist   the self-hosted bundle dist/ceknetral-VERSION.zip (tools/dist.py)
 #   make test-pkg   the package and bundle tests (tools/pkg-test.sh; part of make test)
+#   make extension  the browser extension: build/extension/{chromium,firefox}/ unpacked and
+#               dist/ceknetral-extension-VERSION-{chromium,firefox}.zip (tools/extension.py)
+#   make test-extension  the extension in Chromium on fixture editors (tools/extension-test.sh;
+#               part of make test)
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
 
 .PHONY: test setup-rust fmt lint test-native eval bench tree corpus tone tone-check
 .PHONY: setup web demo size size-check test-web lint-web test-wasm size-check-built test-e2e bench-web
-.PHONY: pkg pkg-pack dist test-pkg
+.PHONY: pkg pkg-pack dist test-pkg extension test-extension
 
 test: setup-rust fmt lint corpus test-native tone-check eval test-web
 	@echo "make test: all checks passed"
@@ -28,8 +32,8 @@ test: setup-rust fmt lint corpus test-native tone-check eval test-web
 # Everything in the browser: the web crate's lints, wasm-bindgen tests in headless
 # Chromium (the scanner-only core and the full widget build), the download budgets, and
 # the end-to-end tests of the widget, the portal pages and the strict-CSP page, and the
-# npm package and the bundle as users install them.
-test-web: web lint-web test-wasm size-check-built test-e2e test-pkg
+# npm package and the bundle as users install them, and the browser extension.
+test-web: web lint-web test-wasm size-check-built test-e2e test-pkg test-extension
 
 lint-web:
 	$(CARGO) clippy -p ceknetral-web --target wasm32-unknown-unknown -- -D warnings
@@ -49,6 +53,12 @@ test-e2e:
 # server, webpack 5, a static page) and the bundle on a static server, in Chromium.
 test-pkg: web
 	bash tools/pkg-test.sh
+
+# The unpacked extension (its test build, which also matches the fixture origin) in
+# Chromium: textarea, contenteditable, Draft.js-like, Lexical-like and Enter-to-send
+# editors; options page, packs, per-site switch; manifests, reproducible zips, no network.
+test-extension: web
+	bash tools/extension-test.sh
 
 # rustfmt and clippy are rustup components; a fresh toolchain may lack them.
 setup-rust:
@@ -140,3 +150,6 @@ pkg-pack: web
 
 dist: web
 	python3 tools/dist.py
+
+extension: web
+	python3 tools/extension.py

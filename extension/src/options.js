@@ -179,9 +179,10 @@ async function importPack(input, t) {
 async function save(changes) {
   const before = await S.load();
   const next = await S.update(changes);
-  say(T.get(next.lang).saved);
-  // The role notice and the language change what the page shows.
+  // The role notice and the language change what the page shows; the confirmation comes
+  // after the redraw so that it is not drawn away.
   if (next.lang !== before.lang || Boolean(next.role) !== Boolean(before.role)) await draw();
+  say(T.get(next.lang).saved);
 }
 
 async function draw() {

@@ -1,0 +1,231 @@
+// What the extension's build ships, and what it does on the network: the release manifests
+// ask for storage and the listed social sites only (the fixture origin is in the test build
+// alone), the archives are reproducible and hold exactly the unpacked folder, the shipped
+// code carries no remote URL and no eval, the release build loads in Chromium and runs its
+// scanner, and nothing is requested from anywhere but the page and the extension itself.
+
+import { test, before, after } from "node:test";
+import { execFileSync } from "node:child_process";
+import { createHash } from "node:crypto";
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { chromium } from "playwright-core";
+import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/support.mjs";
+import { BUILD, PARTISAN, ROOT, assert, choose, extensionEnv, posts, settle, typeInto, waitBadge, waitWarning } from "./support.mjs";
+
+const env = extensionEnv();
+const VERSION = /\[workspace\.package\][^[]*?version\s*=\s*"([^"]+)"/s.exec(readFileSync(path.join(ROOT, "Cargo.toml"), "utf8"))[1];
+const SOCIAL = [
+  "https://*.x.com/*",
+  "https://*.twitter.com/*",
+  "https://*.facebook.com/*",
+  "https://*.instagram.com/*",
+  "https://*.threads.net/*",
+  "https://*.threads.com/*",
+  "https://*.tiktok.com/*",
+  "https://*.linkedin.com/*",
+  "https://*.youtube.com/*",
+  "https://web.whatsapp.com/*",
+];
+
+const manifest = (variant) => JSON.parse(readFileSync(path.join(BUILD, variant, "manifest.json"), "utf8"));
+
+function filesUnder(dir, base = dir) {
+  const out = [];
+  for (const name of readdirSync(dir)) {
+    const p = path.join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...filesUnder(p, base));
+    else out.push(path.relative(base, p).split(path.sep).join("/"));
+  }
+  return out.sort();
+}
+
+/** The entries of a zip: [{ name, date, mode, bytes sha256 }], read by Python's zipfile. */
+function zipEntries(archive) {
+  const script = `
+import hashlib, json, sys, zipfile
+with zipfile.ZipFile(sys.argv[1]) as z:
+    print(json.dumps([{"name": i.filename, "date": list(i.date_time), "mode": i.external_attr >> 16,
+                       "sha256": hashlib.sha256(z.read(i)).hexdigest()} for i in z.infolist()]))`;
+  return JSON.parse(execFileSync("python3", ["-c", script, archive], { encoding: "utf8" }));
+}
+
+const sha256 = (file) => createHash("sha256").update(readFileSync(file)).digest("hex");
+
+test("the release manifests ask for storage and the social sites, nothing more", () => {
+  for (const variant of ["chromium", "firefox"]) {
+    const m = manifest(variant);
+    assert.equal(m.manifest_version, 3, variant);
+    assert.equal(m.version, VERSION, `${variant}: the workspace version`);
+    assert.deepEqual(m.permissions, ["storage"], variant);
+    for (const key of ["host_permissions", "optional_permissions", "optional_host_permissions", "web_accessible_resources", "externally_connectable", "update_url"]) {
+      assert.equal(m[key], undefined, `${variant} must not have ${key}`);
+    }
+    assert.equal(m.content_scripts.length, 1);
+    assert.deepEqual(m.content_scripts[0].matches, SOCIAL, `${variant}: the listed social sites only`);
+    assert.deepEqual(m.content_scripts[0].js, ["settings.js", "strings.js", "content.js"]);
+    const text = JSON.stringify(m);
+    assert.doesNotMatch(text, /127\.0\.0\.1|localhost|http:\/\//, `${variant}: no local or plain-http origin in a release`);
+    // No remote code: scripts from the extension only (wasm needs 'wasm-unsafe-eval').
+    assert.equal(m.content_security_policy.extension_pages, "script-src 'self' 'wasm-unsafe-eval'; object-src 'self'");
+    for (const [name, msgs] of Object.entries({ id: "_locales/id/messages.json", en: "_locales/en/messages.json" })) {
+      const messages = JSON.parse(readFileSync(path.join(BUILD, variant, msgs), "utf8"));
+      assert.ok(messages.name.message && messages.description.message.length <= 132, `${variant} ${name}: name, and a description the stores accept`);
+    }
+  }
+  const c = manifest("chromium");
+  assert.deepEqual(c.background, { service_worker: "background.js", type: "module" });
+  assert.equal(c.browser_specific_settings, undefined);
+  const f = manifest("firefox");
+  assert.deepEqual(f.background, { scripts: ["background.js"], type: "module" });
+  assert.equal(f.browser_specific_settings.gecko.id, "ceknetral@ceknetral");
+  assert.deepEqual(f.browser_specific_settings.gecko.data_collection_permissions, { required: ["none"] });
+});
+
+test("the test build differs from the release only by the fixture origin", () => {
+  const release = manifest("chromium");
+  const testing = manifest("test-chromium");
+  assert.deepEqual(testing.content_scripts[0].matches, [...SOCIAL, "http://127.0.0.1/*"]);
+  testing.content_scripts[0].matches = SOCIAL;
+  assert.deepEqual(testing, release);
+  // Every other file is the same.
+  assert.deepEqual(filesUnder(path.join(BUILD, "test-chromium")), filesUnder(path.join(BUILD, "chromium")));
+  for (const file of filesUnder(path.join(BUILD, "chromium")).filter((f) => f !== "manifest.json")) {
+    assert.equal(sha256(path.join(BUILD, "test-chromium", file)), sha256(path.join(BUILD, "chromium", file)), file);
+  }
+});
+
+test("the archives are reproducible and hold exactly the unpacked folders", () => {
+  const out = mkdtempSync(path.join(os.tmpdir(), "ceknetral-ext-build-"));
+  try {
+    // A second build elsewhere, from the same sources, gives the same bytes.
+    const report = JSON.parse(execFileSync("python3", [path.join(ROOT, "tools/extension.py"), "--out", path.join(out, "unpacked"), "--dist", path.join(out, "dist")], { encoding: "utf8", cwd: ROOT }));
+    assert.deepEqual(report.map((r) => r.variant), ["chromium", "firefox"]);
+    for (const variant of ["chromium", "firefox"]) {
+      const name = `ceknetral-extension-${VERSION}-${variant}.zip`;
+      const first = path.join(BUILD, "dist", name);
+      const second = path.join(out, "dist", name);
+      assert.equal(sha256(second), sha256(first), `${name}: same sources, same bytes`);
+      const r = report.find((x) => x.variant === variant);
+      assert.equal(r.sha256, sha256(second));
+      assert.equal(r.size, statSync(second).size);
+      assert.ok(r.size < 400_000, `${name} is ${r.size} bytes`);
+
+      // A directory entry for every folder, then the files, each group sorted.
+      const all = zipEntries(first);
+      const dirs = all.filter((e) => e.name.endsWith("/"));
+      const entries = all.filter((e) => !e.name.endsWith("/"));
+      assert.deepEqual(all.slice(0, dirs.length), dirs, "directories first");
+      const names = entries.map((e) => e.name);
+      assert.deepEqual(names, [...names].sort(), "sorted entries");
+      assert.deepEqual(names, filesUnder(path.join(BUILD, variant)), `${name}: the folder, no more and no less`);
+      const folders = [...new Set(names.flatMap((n) => n.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/") + "/")))].sort();
+      assert.deepEqual(dirs.map((e) => e.name), folders);
+      assert.equal(new Set(all.map((e) => JSON.stringify(e.date))).size, 1, "one fixed time for every entry");
+      assert.deepEqual([...new Set(entries.map((e) => e.mode))], [0o100644]);
+      assert.deepEqual([...new Set(dirs.map((e) => e.mode))], [0o40755]);
+      for (const e of entries) assert.equal(e.sha256, sha256(path.join(BUILD, variant, e.name)), e.name);
+      for (const needed of ["manifest.json", "background.js", "content.js", "core/ceknetral_web_bg.wasm", "packs/pemilu-2024.json", "role-rules.json", "LICENSE-MIT", "LICENSE-APACHE", "icons/icon-128.png"]) {
+        assert.ok(names.includes(needed), `${name} lacks ${needed}`);
+      }
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
+});
+
+test("the shipped code has no remote URL, no eval and no network call", () => {
+  const dir = path.join(BUILD, "chromium");
+  const code = filesUnder(dir).filter((f) => /\.(js|html|css)$/.test(f));
+  assert.ok(code.length >= 8, code.join(", "));
+  for (const file of code) {
+    const text = readFileSync(path.join(dir, file), "utf8");
+    assert.doesNotMatch(text, /\b(?:https?|wss?):\/\//, `${file} names a remote URL`);
+    assert.doesNotMatch(text, /\beval\s*\(|new\s+Function\s*\(|XMLHttpRequest|WebSocket|sendBeacon|EventSource/, `${file}`);
+    // The only fetches are of the extension's own files.
+    for (const m of text.matchAll(/\bfetch\s*\(([^)]*)\)/g)) {
+      assert.match(m[1], /getURL|module_or_path|input/, `${file}: fetch(${m[1]})`);
+    }
+  }
+});
+
+test("using the extension makes no request beyond the page and the extension's own files", async () => {
+  // env.requests holds every request of the context since the browser started, the
+  // service worker's included (Playwright reports them), so it covers the scanner's start.
+  const page = await env.open("textarea.html");
+  await typeInto(page, PARTISAN);
+  await waitBadge(page, "violation");
+  await page.click("#post");
+  await waitWarning(page);
+  await choose(page, "post");
+  await settle();
+  assert.equal((await posts(page)).length, 1);
+  const options = await env.options();
+  await options.locator("#role-pppk").check();
+  await options.locator("#pack-builtin").uncheck();
+  await options.locator("#pack-builtin").check();
+  await settle();
+  const own = `chrome-extension://${env.id}/`;
+  const origin = new URL(env.server.url).origin;
+  // The log sees the worker: its wasm and the role rules were fetched from the extension.
+  for (const file of ["core/ceknetral_web_bg.wasm", "role-rules.json"]) {
+    assert.ok(env.requests.includes(own + file), `${file} not in ${JSON.stringify(env.requests)}`);
+  }
+  const foreign = env.requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith(own));
+  assert.deepEqual(foreign, []);
+  // The page itself fetched only its own files: the draft went nowhere.
+  const pageLoads = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
+  assert.ok(pageLoads.length >= 2, JSON.stringify(pageLoads));
+  assert.deepEqual(pageLoads.filter((u) => !u.startsWith(origin + "/")), []);
+  await options.close();
+  await page.close();
+});
+
+// The release build, as a user installs it: it loads, its scanner runs, and it does not
+// read the fixture pages (they are not a listed site).
+let release = null;
+let profile = null;
+before(async () => {
+  profile = mkdtempSync(path.join(os.tmpdir(), "ceknetral-ext-release-"));
+  const dir = path.join(BUILD, "chromium");
+  release = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+  });
+});
+after(async () => {
+  if (release) await release.close().catch(() => {});
+  if (profile) rmSync(profile, { recursive: true, force: true });
+});
+
+test("the release build loads, runs its scanner, and leaves unlisted sites alone", async () => {
+  const worker = release.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://")) || (await release.waitForEvent("serviceworker"));
+  const id = new URL(worker.url()).host;
+  const options = await release.newPage();
+  await options.goto(`chrome-extension://${id}/options.html`);
+  await options.locator("#version").waitFor();
+  assert.match(await options.locator("#version").textContent(), new RegExp(VERSION.replace(/\./g, "\\.")));
+  // Only the listed sites: the test-only fixture site is not offered.
+  const sites = await options.locator("[data-site]").evaluateAll((xs) => xs.map((x) => x.dataset.site));
+  assert.deepEqual(sites, ["x", "facebook", "instagram", "threads", "tiktok", "linkedin", "youtube", "whatsapp"]);
+  // The scanner answers in the worker (a message from the options page, as the content script sends).
+  const answer = await options.evaluate((text) => chrome.runtime.sendMessage({ type: "scan", text }), PARTISAN);
+  assert.equal(answer.ok, true, JSON.stringify(answer));
+  assert.equal(answer.result.risk, "violation");
+  assert.ok(answer.notes.some((n) => n.basis.some((b) => b.instrument === "UU 20/2023" || b.instrument === "PP 94/2021")), JSON.stringify(answer.notes));
+  const bad = await options.evaluate(() => chrome.runtime.sendMessage({ type: "scan", text: 42 }));
+  assert.equal(bad.ok, false);
+  assert.match(bad.error, /text must be a string/);
+  await options.close();
+
+  const page = await release.newPage();
+  await page.goto(new URL("textarea.html", env.server.url).href);
+  await typeInto(page, PARTISAN);
+  await settle(800);
+  assert.equal(await page.evaluate(() => document.querySelectorAll("cek-netral-ext").length), 0, "the release build does not run on 127.0.0.1");
+  await page.click("#post");
+  assert.equal((await posts(page)).length, 1);
+  await page.close();
+});
