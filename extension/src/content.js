@@ -185,6 +185,7 @@
 .badge.safe { background: #e8f5e9; color: #1b5e20; border-color: #a5d6a7; }
 .badge.review { background: #fff4e0; color: #7a4100; border-color: #f0b45a; }
 .badge.violation { background: #fde7e7; color: #8c1d18; border-color: #e8a09b; }
+.badge.error { background: #f1f0f4; color: #49454f; border-color: #c4c0ca; }
 .badge:focus-visible { outline: 3px solid #1a73e8; outline-offset: 2px; }
 .backdrop { position: fixed; inset: 0; z-index: 2147483647; background: rgba(20,20,24,.45);
   display: flex; align-items: center; justify-content: center; padding: 16px; }
@@ -292,6 +293,7 @@ button { font: inherit; }
   function render() {
     if (!active) return hideAll();
     const ed = current;
+    if (ed && ed.error && ed.root.isConnected && ed.scanned === readText(ed.root).text) return renderError(ed);
     const result = ed && ed.root.isConnected ? freshResult(ed) || ed.result : null;
     if (!ed || !result || !ed.root.isConnected || !readText(ed.root).text.trim()) {
       if (badge) badge.hidden = true;
@@ -302,6 +304,7 @@ button { font: inherit; }
     const risk = result.risk;
     const n = result.findings.length;
     badge.className = `badge ${risk}`;
+    badge.removeAttribute("title");
     badge.textContent = risk === "safe" ? t.badgeSafe : `${risk === "violation" ? t.badgeViolation : t.badgeReview}${n ? ` (${n})` : ""}`;
     badge.setAttribute("aria-label", risk === "safe" ? t.badgeLabelSafe : risk === "violation" ? t.badgeLabelViolation : t.badgeLabelReview);
     badge.dataset.risk = risk;
@@ -310,6 +313,21 @@ button { font: inherit; }
       lastAnnounced = ed.scanned;
       live.textContent = t.announceViolation;
     }
+    place();
+    follow();
+  }
+
+  /** The scanner refused the text (over its size limit, or it failed): say so, block nothing. */
+  function renderError(ed) {
+    ensureHost();
+    const t = strings();
+    const reason = /bytes/.test(ed.error) ? t.errorTooLong : t.errorFailed;
+    badge.className = "badge error";
+    badge.textContent = t.badgeError;
+    badge.setAttribute("aria-label", `${t.badgeLabelError} ${reason}`);
+    badge.title = reason;
+    badge.dataset.risk = "error";
+    badge.hidden = false;
     place();
     follow();
   }

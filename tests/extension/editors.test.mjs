@@ -266,3 +266,34 @@ test("the badge works on a page whose Content-Security-Policy forbids WebAssembl
   assert.equal((await badgeState(page)).hidden, false);
   await page.close();
 });
+
+test("a text over the scanner's limit gets a grey 'Tidak dapat diperiksa' badge and posts without a warning", async () => {
+  const page = await env.open("textarea.html");
+  await page.locator("#editor").click();
+  // 4.5 MB in one paste-like input: over the scanner's 4 MB limit.
+  await page.locator("#editor").fill(`${PARTISAN} `.repeat(Math.ceil((4.5 * 1024 * 1024) / (PARTISAN.length + 1))));
+  const b = await waitBadge(page, "error", 30_000);
+  assert.equal(b.text, "Tidak dapat diperiksa");
+  assert.match(b.label, /tidak dapat memeriksa/);
+  assert.match(b.label, /terlalu panjang/);
+  await page.click("#post");
+  await settle();
+  assert.equal((await posts(page)).length, 1, "nothing is held back when the text could not be checked");
+  assert.equal(await warning(page), null);
+  // Back under the limit: checked again.
+  await page.locator("#editor").fill(PARTISAN);
+  await waitBadge(page, "violation");
+  assert.deepEqual(page.cn.errors, []);
+  await page.close();
+});
+
+test("odd Unicode in the editor (a lone surrogate, zero-width spaces, emoji) still gets a verdict", async () => {
+  const page = await env.open("textarea.html");
+  await page.locator("#editor").click();
+  await page.locator("#editor").fill("Ayo co\u200bblos nomor 2\uD800 \u{1F44D}\u{1F3FD}\u270C\uFE0F sekarang");
+  await waitBadge(page, "violation");
+  await page.locator("#editor").fill("\uDC00\uD800\u{1F1EE}\u{1F1E9} selamat pagi \u0000");
+  await waitBadge(page, "safe");
+  assert.deepEqual(page.cn.errors, []);
+  await page.close();
+});
