@@ -26,7 +26,7 @@ python3 tools/extension.py --test --out build/extension --dist build/extension/d
 LIMIT="${EXTENSION_TEST_TIMEOUT:-600}"
 start=$SECONDS
 set +e
-timeout --kill-after=10 "$LIMIT" "$NODE" --test --test-timeout=120000 "$@" tests/extension/
+timeout --kill-after=10 "$LIMIT" "$NODE" --test --test-concurrency=1 --test-timeout=120000 "$@" tests/extension/
 rc=$?
 set -e
 if [ "$rc" -eq 124 ] || [ "$rc" -eq 137 ]; then

@@ -247,11 +247,11 @@ test("the badge follows the extension's language setting (English)", async () =>
 test("the badge works on a page whose Content-Security-Policy forbids WebAssembly and inline code", async () => {
   const page = await env.context.newPage();
   const policy = "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:";
-  await page.route("**/textarea-strict-csp.html", async (route) => {
+  await page.route("**/textarea.html", async (route) => {
     const response = await route.fetch();
     await route.fulfill({ response, headers: { ...response.headers(), "content-security-policy": policy } });
   });
-  await page.goto(new URL("textarea-strict-csp.html", env.server.url).href);
+  await page.goto(new URL("textarea.html", env.server.url).href);
   const blocked = await page.evaluate(async () => {
     try {
       await WebAssembly.compile(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0]));
