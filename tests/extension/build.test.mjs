@@ -99,17 +99,21 @@ test("the test build differs from the release only by the fixture origin", () =>
 test("the archives are reproducible and hold exactly the unpacked folders", () => {
   const out = mkdtempSync(path.join(os.tmpdir(), "ceknetral-ext-build-"));
   try {
-    // A second build elsewhere, from the same sources, gives the same bytes.
-    const report = JSON.parse(execFileSync("python3", [path.join(ROOT, "tools/extension.py"), "--out", path.join(out, "unpacked"), "--dist", path.join(out, "dist")], { encoding: "utf8", cwd: ROOT }));
+    // Two builds in different places, from the same sources, give the same bytes.
+    const build = (name) =>
+      JSON.parse(execFileSync("python3", [path.join(ROOT, "tools/extension.py"), "--out", path.join(out, name, "unpacked"), "--dist", path.join(out, name, "dist")], { encoding: "utf8", cwd: ROOT }));
+    const report = build("a");
+    build("b");
     assert.deepEqual(report.map((r) => r.variant), ["chromium", "firefox"]);
     for (const variant of ["chromium", "firefox"]) {
       const name = `ceknetral-extension-${VERSION}-${variant}.zip`;
-      const first = path.join(BUILD, "dist", name);
-      const second = path.join(out, "dist", name);
+      const first = path.join(out, "a", "dist", name);
+      const second = path.join(out, "b", "dist", name);
+      const folder = path.join(out, "a", "unpacked", variant);
       assert.equal(sha256(second), sha256(first), `${name}: same sources, same bytes`);
       const r = report.find((x) => x.variant === variant);
-      assert.equal(r.sha256, sha256(second));
-      assert.equal(r.size, statSync(second).size);
+      assert.equal(r.sha256, sha256(first));
+      assert.equal(r.size, statSync(first).size);
       assert.ok(r.size < 400_000, `${name} is ${r.size} bytes`);
 
       // A directory entry for every folder, then the files, each group sorted.
@@ -119,13 +123,18 @@ test("the archives are reproducible and hold exactly the unpacked folders", () =
       assert.deepEqual(all.slice(0, dirs.length), dirs, "directories first");
       const names = entries.map((e) => e.name);
       assert.deepEqual(names, [...names].sort(), "sorted entries");
-      assert.deepEqual(names, filesUnder(path.join(BUILD, variant)), `${name}: the folder, no more and no less`);
+      assert.deepEqual(names, filesUnder(folder), `${name}: the folder, no more and no less`);
       const folders = [...new Set(names.flatMap((n) => n.split("/").slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join("/") + "/")))].sort();
       assert.deepEqual(dirs.map((e) => e.name), folders);
       assert.equal(new Set(all.map((e) => JSON.stringify(e.date))).size, 1, "one fixed time for every entry");
+      // That time is the last commit's (zip keeps even seconds), not the time of the build.
+      const [y, mo, d, h, mi, sec] = all[0].date;
+      const commit = Number(process.env.SOURCE_DATE_EPOCH || execFileSync("git", ["log", "-1", "--format=%ct"], { encoding: "utf8", cwd: ROOT }).trim());
+      const stamped = Date.UTC(y, mo - 1, d, h, mi, sec) / 1000;
+      assert.ok(commit - stamped >= 0 && commit - stamped <= 1, `entries dated ${all[0].date}, last commit ${new Date(commit * 1000).toISOString()}`);
       assert.deepEqual([...new Set(entries.map((e) => e.mode))], [0o100644]);
       assert.deepEqual([...new Set(dirs.map((e) => e.mode))], [0o40755]);
-      for (const e of entries) assert.equal(e.sha256, sha256(path.join(BUILD, variant, e.name)), e.name);
+      for (const e of entries) assert.equal(e.sha256, sha256(path.join(folder, e.name)), e.name);
       for (const needed of ["manifest.json", "background.js", "content.js", "core/ceknetral_web_bg.wasm", "packs/pemilu-2024.json", "role-rules.json", "LICENSE-MIT", "LICENSE-APACHE", "icons/icon-128.png"]) {
         assert.ok(names.includes(needed), `${name} lacks ${needed}`);
       }
@@ -151,8 +160,8 @@ test("the shipped code has no remote URL, no eval and no network call", () => {
 });
 
 test("using the extension makes no request beyond the page and the extension's own files", async () => {
-  // env.requests holds every request of the context since the browser started, the
-  // service worker's included (Playwright reports them), so it covers the scanner's start.
+  // env.requests holds every request of the context, the service worker's included
+  // (Playwright reports them once its listener is on, which may be after the worker began).
   const page = await env.open("textarea.html");
   await typeInto(page, PARTISAN);
   await waitBadge(page, "violation");
@@ -163,15 +172,21 @@ test("using the extension makes no request beyond the page and the extension's o
   assert.equal((await posts(page)).length, 1);
   const options = await env.options();
   await options.locator("#role-pppk").check();
+  // The built-in pack off, then on again: the worker fetches it from the extension, which
+  // shows that the log sees the worker's requests.
+  const builtinLoaded = () => options.evaluate(async () => (await chrome.runtime.sendMessage({ type: "about" })).packs.some((p) => p.id === "pemilu-2024"));
+  const until = async (want) => {
+    for (let i = 0; i < 50 && (await builtinLoaded()) !== want; i++) await settle(100);
+    assert.equal(await builtinLoaded(), want);
+  };
   await options.locator("#pack-builtin").uncheck();
+  await until(false);
   await options.locator("#pack-builtin").check();
+  await until(true);
   await settle();
   const own = `chrome-extension://${env.id}/`;
   const origin = new URL(env.server.url).origin;
-  // The log sees the worker: its wasm and the role rules were fetched from the extension.
-  for (const file of ["core/ceknetral_web_bg.wasm", "role-rules.json"]) {
-    assert.ok(env.requests.includes(own + file), `${file} not in ${JSON.stringify(env.requests)}`);
-  }
+  assert.ok(env.requests.includes(own + "packs/pemilu-2024.json"), JSON.stringify(env.requests));
   const foreign = env.requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith(own));
   assert.deepEqual(foreign, []);
   // The page itself fetched only its own files: the draft went nowhere.
