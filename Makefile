@@ -18,13 +18,15 @@
 #               dist/ceknetral-extension-VERSION-{chromium,firefox}.zip (tools/extension.py)
 #   make test-extension  the extension in Chromium on fixture editors (tools/extension-test.sh;
 #               part of make test)
+#   make bench-extension  the extension's speed in Chromium (first answer, scan round trip,
+#               keystroke to badge; figures printed)
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
 
 .PHONY: test setup-rust fmt lint test-native eval bench tree corpus tone tone-check
 .PHONY: setup web demo size size-check test-web lint-web test-wasm size-check-built test-e2e bench-web
-.PHONY: pkg pkg-pack dist test-pkg extension test-extension
+.PHONY: pkg pkg-pack dist test-pkg extension test-extension bench-extension
 
 test: setup-rust fmt lint corpus test-native tone-check eval test-web
 	@echo "make test: all checks passed"
@@ -153,3 +155,7 @@ dist: web
 
 extension: web
 	python3 tools/extension.py
+
+bench-extension: web
+	python3 tools/extension.py --test --out build/extension --dist build/extension/dist > /dev/null
+	$(NODE) tools/bench-extension.mjs
