@@ -8,16 +8,18 @@ import { test, beforeEach } from "node:test";
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import {
+  NATIONAL_PRAISE,
   PARTISAN,
+  REGIONAL,
+  REGIONAL_PRAISE,
   ROOT,
   assert,
   axeSerious,
-  badgeState,
   choose,
+  draft,
   extensionEnv,
   posts,
   settle,
-  typeInto,
   waitBadge,
   waitWarning,
 } from "./support.mjs";
@@ -29,36 +31,11 @@ beforeEach(async () => {
   for (const p of env.context.pages()) await p.close();
 });
 
-const REGIONAL = {
-  id: "pilkada-contoh-2029",
-  title: "Pilkada Contoh 2029",
-  kind: "pilkada",
-  contestants: [{ number: 1, names: ["I Made Suryawan", "Ni Luh Ayu Lestari"], hashtags: ["#SuryawanAyu"] }],
-};
-// Praise of a pair that only the regional pack knows, and of one that only the built-in
-// 2024 pack knows: without the pack, neither text names a known contestant.
-const REGIONAL_PRAISE = "Mantap Suryawan-Ayu, lanjutkan!";
-const NATIONAL_PRAISE = "Mantap Prabowo-Gibran, lanjutkan!";
-
 function stored() {
   return env.worker.evaluate(async () => ({
     sync: (await chrome.storage.sync.get("settings")).settings || null,
     packs: (await chrome.storage.local.get("packs")).packs || [],
   }));
-}
-
-/** Types `text` into a fresh textarea page and returns the page once the scan has settled. */
-async function draft(text, expect) {
-  const page = await env.open("textarea.html");
-  await typeInto(page, text);
-  if (expect === null) {
-    // Silence has no event to wait for: give the scan time to answer, then look.
-    await settle(800);
-    assert.equal(await badgeState(page).then((b) => (b && !b.hidden ? b.risk : null)), null, "no badge expected");
-  } else {
-    await waitBadge(page, expect);
-  }
-  return page;
 }
 
 async function waitStored(pred, what) {
@@ -78,7 +55,7 @@ test("the site switch on the options page turns the extension off and on for tha
     assert.equal(await options.locator(`#site-${id}`).isChecked(), true, `site ${id}`);
   }
 
-  const page = await draft(PARTISAN, "violation");
+  const page = await draft(env, PARTISAN, "violation");
   await box.uncheck();
   await waitStored((s) => s.sync && s.sync.sites.fixture === false, "sites.fixture = false");
   // The open page follows at once: its badge goes, and posting is the page's own business.
@@ -89,12 +66,12 @@ test("the site switch on the options page turns the extension off and on for tha
   assert.equal(await page.evaluate(() => document.querySelector("cek-netral-ext")?.shadowRoot.querySelector(".dialog") ?? null), null);
   await page.close();
 
-  const silent = await draft(PARTISAN, null);
+  const silent = await draft(env, PARTISAN, null);
   await silent.close();
 
   await box.check();
   await waitStored((s) => s.sync && s.sync.sites.fixture !== false, "sites.fixture back on");
-  const again = await draft(PARTISAN, "violation");
+  const again = await draft(env, PARTISAN, "violation");
   await again.close();
   // Other sites were never touched.
   assert.deepEqual(Object.keys((await stored()).sync.sites), []);
@@ -102,7 +79,7 @@ test("the site switch on the options page turns the extension off and on for tha
 });
 
 test("'Jangan ingatkan di situs ini' posts once, switches the site off in storage and the options page", async () => {
-  const page = await draft(PARTISAN, "violation");
+  const page = await draft(env, PARTISAN, "violation");
   await page.click("#post");
   await waitWarning(page);
   await choose(page, "off");
@@ -112,7 +89,7 @@ test("'Jangan ingatkan di situs ini' posts once, switches the site off in storag
   assert.deepEqual(s.sync.sites, { fixture: false }, "only this site");
   await page.close();
 
-  const later = await draft(PARTISAN, null);
+  const later = await draft(env, PARTISAN, null);
   await later.click("#post");
   await settle();
   assert.equal((await posts(later)).length, 1);
@@ -130,7 +107,7 @@ test("someone who is not a public worker sees nothing, and nothing is held back"
   await waitStored((s) => s.sync && s.sync.role === "none", "role none");
   await options.close();
 
-  const page = await draft(PARTISAN, null);
+  const page = await draft(env, PARTISAN, null);
   await page.click("#post");
   await settle();
   assert.equal((await posts(page)).length, 1);
@@ -140,7 +117,7 @@ test("someone who is not a public worker sees nothing, and nothing is held back"
 
 test("a village head gets the village rules: the title says so and the note cites UU 6/2014", async () => {
   await env.settings({ role: "kepala_desa" });
-  const page = await draft(PARTISAN, "violation");
+  const page = await draft(env, PARTISAN, "violation");
   await page.click("#post");
   const w = await waitWarning(page);
   assert.match(w.title, /netralitas aparat desa/);
@@ -155,7 +132,7 @@ test("a village head gets the village rules: the title says so and the note cite
 
   // A civil servant (the default) gets the civil-service rules instead.
   await env.settings({ role: "pns" });
-  const asn = await draft(PARTISAN, "violation");
+  const asn = await draft(env, PARTISAN, "violation");
   await asn.click("#post");
   const w2 = await waitWarning(asn);
   assert.match(w2.title, /netralitas ASN/);
@@ -216,7 +193,7 @@ test("the options page shows the version, the knowledge base's review date and a
 });
 
 test("an imported regional pack is validated, listed, used on the page, switched off and removed", async () => {
-  const before = await draft(REGIONAL_PRAISE, "safe");
+  const before = await draft(env, REGIONAL_PRAISE, "safe");
   await before.close();
 
   const page = await env.options();
@@ -226,7 +203,7 @@ test("an imported regional pack is validated, listed, used on the page, switched
   let s = await stored();
   assert.deepEqual(s.packs.map((p) => [p.id, p.enabled]), [[REGIONAL.id, true]]);
 
-  const flagged = await draft(REGIONAL_PRAISE, "violation");
+  const flagged = await draft(env, REGIONAL_PRAISE, "violation");
   await flagged.close();
 
   // Imported again: replaced, not listed twice.
@@ -236,7 +213,7 @@ test("an imported regional pack is validated, listed, used on the page, switched
 
   await page.locator(`#pack-${REGIONAL.id}`).uncheck();
   await waitStored((s) => s.packs.length === 1 && s.packs[0].enabled === false, "the pack switched off");
-  const off = await draft(REGIONAL_PRAISE, "safe");
+  const off = await draft(env, REGIONAL_PRAISE, "safe");
   await off.close();
 
   await page.locator(`[data-pack="${REGIONAL.id}"] button`).click();
@@ -266,26 +243,26 @@ test("an invalid pack is refused with the field that is wrong, and nothing is st
   assert.deepEqual((await stored()).packs, []);
   assert.equal(await page.locator("[data-pack]").count(), 0);
   // The scanner still works with what it had.
-  const still = await draft(NATIONAL_PRAISE, "violation");
+  const still = await draft(env, NATIONAL_PRAISE, "violation");
   await still.close();
   await page.close();
 });
 
 test("switching the built-in 2024 pack off stops names that only it knows from being flagged", async () => {
-  const on = await draft(NATIONAL_PRAISE, "violation");
+  const on = await draft(env, NATIONAL_PRAISE, "violation");
   await on.close();
   const page = await env.options();
   assert.equal(await page.locator("#pack-builtin").isChecked(), true);
   await page.locator("#pack-builtin").uncheck();
   await waitStored((s) => s.sync && s.sync.builtinPack === false, "builtinPack false");
-  const off = await draft(NATIONAL_PRAISE, "safe");
+  const off = await draft(env, NATIONAL_PRAISE, "safe");
   await off.close();
   // Calls to vote do not depend on any pack.
-  const call = await draft("Ayo coblos nomor 2 tanggal 14!", "violation");
+  const call = await draft(env, "Ayo coblos nomor 2 tanggal 14!", "violation");
   await call.close();
   await page.locator("#pack-builtin").check();
   await waitStored((s) => s.sync && s.sync.builtinPack === true, "builtinPack true");
-  const back = await draft(NATIONAL_PRAISE, "violation");
+  const back = await draft(env, NATIONAL_PRAISE, "violation");
   await back.close();
   await page.close();
 });

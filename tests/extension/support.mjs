@@ -24,6 +24,16 @@ export const TEST_BUILD = path.join(BUILD, "test-chromium");
 export const FIXTURES = path.join(ROOT, "tests", "extension", "fixtures");
 export const PARTISAN = "Ayo coblos nomor 2! Prabowo-Gibran untuk Indonesia maju";
 export const NEUTRAL = "Jangan lupa datang ke TPS tanggal 14 Februari, gunakan hak pilih Anda.";
+// A regional pack to import, praise of a pair that only it knows, and praise of a pair that
+// only the built-in 2024 pack knows: without its pack, neither text names a contestant.
+export const REGIONAL = {
+  id: "pilkada-contoh-2029",
+  title: "Pilkada Contoh 2029",
+  kind: "pilkada",
+  contestants: [{ number: 1, names: ["I Made Suryawan", "Ni Luh Ayu Lestari"], hashtags: ["#SuryawanAyu"] }],
+};
+export const REGIONAL_PRAISE = "Mantap Suryawan-Ayu, lanjutkan!";
+export const NATIONAL_PRAISE = "Mantap Prabowo-Gibran, lanjutkan!";
 
 export function extensionEnv() {
   const env = {
@@ -97,6 +107,25 @@ export function extensionEnv() {
 export async function typeInto(page, text, selector = "#editor") {
   await page.locator(selector).click();
   await page.keyboard.type(text, { delay: 0 });
+}
+
+/**
+ * Types `text` into a fresh page of `file` and returns the page once the badge shows
+ * `expect` ("safe", "review", "violation"), or, for null, once the scan has had time to
+ * answer and no badge is shown.
+ */
+export async function draft(env, text, expect, file = "textarea.html") {
+  const page = await env.open(file);
+  await typeInto(page, text);
+  if (expect === null) {
+    // Silence has no event to wait for: give the scan time to answer, then look.
+    await settle(800);
+    const b = await badgeState(page);
+    assert.equal(b && !b.hidden ? b.risk : null, null, "no badge expected");
+  } else {
+    await waitBadge(page, expect);
+  }
+  return page;
 }
 
 /** The badge's state: { hidden, risk, text, label, rect } (null when there is none). */
