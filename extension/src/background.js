@@ -5,9 +5,9 @@
 // extension's own files (the wasm, the built-in pack, role-rules.json).
 //
 // Messages (all answered with { ok: true, ... } or { ok: false, error }):
-//   { type: "scan", text }            -> { result, notes }: the scanner's result in the
-//                                        user's language and, for each kind of finding, what
-//                                        the checker says for the user's role
+//   { type: "scan", text }            -> { result, notes, role }: the scanner's result in
+//                                        the user's language and, for each kind of finding,
+//                                        what the checker says for the user's role
 //   { type: "importPack", json }      -> { pack: { id, title } }: validates a pack (the
 //                                        options page stores it)
 //   { type: "about" }                 -> { version, knowledge_base_reviewed, roles }
@@ -86,6 +86,8 @@ function notesFor(result, lang) {
     const r = byRole[activity];
     notes.push({
       activity,
+      // The kinds of finding this note answers for the role (their basis lines use it).
+      categories: Object.keys(rules.categories).filter((c) => rules.categories[c] === activity),
       label: rules.activities[activity][lang],
       role: rules.roleLabels[role][lang],
       verdict: r.verdict,
@@ -121,7 +123,7 @@ async function handle(message, sender) {
       const lang = settings.lang;
       const result = scan(message.text, { lang });
       if (sender && sender.tab) showOnAction(sender.tab.id, message.text.trim() ? result.risk : "safe");
-      return { result, notes: notesFor(result, lang) };
+      return { result, notes: notesFor(result, lang), role: S.effectiveRole(settings) };
     }
     case "importPack": {
       if (typeof message.json !== "string") throw new TypeError("importPack: json must be a string");

@@ -82,7 +82,7 @@
   function track(root) {
     let ed = editors.get(root);
     if (!ed) {
-      ed = { root, scanned: null, result: null, notes: [], error: null, inflight: false, dirty: false, edited: 0, approved: null, observer: null };
+      ed = { root, scanned: null, result: null, notes: [], role: "pns", error: null, inflight: false, dirty: false, edited: 0, approved: null, observer: null };
       if (root.tagName !== "TEXTAREA") {
         // Rich editors re-render their DOM instead of firing input events: watch it.
         ed.observer = new MutationObserver(() => changed(ed));
@@ -139,6 +139,7 @@
           ed.scanned = text;
           ed.result = answer.result;
           ed.notes = answer.notes || [];
+          ed.role = answer.role || "pns";
           ed.error = null;
         } else {
           ed.scanned = text;
@@ -382,9 +383,21 @@ button { font: inherit; }
     return basis.map((b) => `${b.instrument} ${b.provision}`).join("; ");
   }
 
+  /**
+   * The legal basis of a finding. The scanner cites the rules for civil servants (PNS); for
+   * any other role the line shows what the checker cites for that role when a role note
+   * covers the finding, and otherwise says whose rules the scanner's citation is.
+   */
+  function basisLine(ed, f, t) {
+    if (ed.role === "pns") return `${t.basis}: ${basisText(f.basis)}`;
+    const note = ed.notes.find((n) => (n.categories || []).includes(f.category));
+    if (note) return `${t.basisForRole}: ${basisText(note.basis)}`;
+    return `${t.basis} (${t.basisPnsRules}): ${basisText(f.basis)}`;
+  }
+
   function findingItem(ed, f, t) {
     const li = el("li", { class: `finding ${f.severity}` }, el("q", { text: f.text }), document.createTextNode(" "), el("span", { text: f.message }));
-    li.append(el("div", { class: "basis", text: `${t.basis}: ${basisText(f.basis)}` }));
+    li.append(el("div", { class: "basis", text: basisLine(ed, f, t) }));
     if (f.suggestion) {
       const status = el("span", { class: "small", role: "status" });
       li.append(

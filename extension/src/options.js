@@ -52,9 +52,10 @@ function roleSection(settings, t) {
         id: `role-${role}`,
         checked: settings.role === role,
         onchange: () => save({ role }),
+        "aria-describedby": role === "none" ? "role-none-help" : null,
       });
       const row = el("div", { class: "choice" }, input, el("label", { for: `role-${role}`, text: label }));
-      if (role === "none") row.append(el("span", { class: "hint", text: ` (${t.roleNoneHelp})` }));
+      if (role === "none") row.append(el("span", { class: "hint", id: "role-none-help", text: t.roleNoneHelp }));
       group.append(row);
     }
     fieldset.append(group);

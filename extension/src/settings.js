@@ -26,7 +26,7 @@
     { id: "whatsapp", label: "WhatsApp Web", hosts: ["web.whatsapp.com"] },
   ];
   // Only the test build's manifest matches the local fixture pages (tests/extension/).
-  const FIXTURE = { id: "fixture", label: "Halaman uji (127.0.0.1)", hosts: ["127.0.0.1"] };
+  const FIXTURE = { id: "fixture", label: "Halaman uji", hosts: ["127.0.0.1"] };
 
   /** The roles of the options page, in the knowledge base's terms, plus "none". */
   const ROLE_GROUPS = [

@@ -127,6 +127,11 @@ test("a village head gets the village rules: the title says so and the note cite
   assert.match(note, /UU 6\/2014/);
   assert.match(note, /Dilarang/i);
   assert.doesNotMatch(note, /PP 94\/2021/, "the civil-service discipline rules do not apply to a village head");
+  // Each finding's basis is the village head's too, not the civil servants' rules.
+  for (const f of w.findings) {
+    assert.match(f.text, /Dasar hukum untuk peran Anda: UU 6\/2014 Pasal 29/, f.text);
+    assert.doesNotMatch(f.text, /PP 94\/2021|SKB 2022/, f.text);
+  }
   await choose(page, "edit");
   await page.close();
 
@@ -137,6 +142,7 @@ test("a village head gets the village rules: the title says so and the note cite
   const w2 = await waitWarning(asn);
   assert.match(w2.title, /netralitas ASN/);
   assert.match(w2.notes.join("\n"), /UU 20\/2023|PP 94\/2021/);
+  assert.ok(w2.findings.every((f) => /Dasar hukum: .*PP 94\/2021/.test(f.text)), JSON.stringify(w2.findings));
   await asn.close();
 });
 
