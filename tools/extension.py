@@ -40,7 +40,7 @@ from dist import cargo_version, stamp, write_zip  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 EXT = os.path.join(ROOT, "extension")
-SOURCES = ["background.js", "content.js", "settings.js", "strings.js", "options.html", "options.js", "options.css"]
+SOURCES = ["background.js", "content.js", "dom.js", "settings.js", "strings.js", "options.html", "options.js", "options.css"]
 FIXTURE_MATCH = "http://127.0.0.1/*"
 
 

@@ -5,9 +5,9 @@
 // extension's own files (the wasm, the built-in pack, role-rules.json).
 //
 // Messages (all answered with { ok: true, ... } or { ok: false, error }):
-//   { type: "scan", text }            -> { result, notes, role }: the scanner's result in
-//                                        the user's language and, for each kind of finding,
-//                                        what the checker says for the user's role
+//   { type: "scan", text }            -> { result, notes }: the scanner's result in the
+//                                        user's language and, for each kind of finding, what
+//                                        the checker says for the user's role
 //   { type: "importPack", json }      -> { pack: { id, title } }: validates a pack (the
 //                                        options page stores it)
 //   { type: "about" }                 -> { version, knowledge_base_reviewed, roles }
@@ -123,7 +123,7 @@ async function handle(message, sender) {
       const lang = settings.lang;
       const result = scan(message.text, { lang });
       if (sender && sender.tab) showOnAction(sender.tab.id, message.text.trim() ? result.risk : "safe");
-      return { result, notes: notesFor(result, lang), role: S.effectiveRole(settings) };
+      return { result, notes: notesFor(result, lang) };
     }
     case "importPack": {
       if (typeof message.json !== "string") throw new TypeError("importPack: json must be a string");

@@ -12,7 +12,9 @@
 
   const S = globalThis.CekNetralSettings;
   const T = globalThis.CekNetralStrings;
-  if (!S || !T || globalThis.__cekNetralLoaded) return;
+  const D = globalThis.CekNetralDom;
+  if (!S || !T || !D || globalThis.__cekNetralLoaded) return;
+  const { el } = D;
   globalThis.__cekNetralLoaded = true;
   const ext = S.ext;
 
@@ -82,7 +84,7 @@
   function track(root) {
     let ed = editors.get(root);
     if (!ed) {
-      ed = { root, scanned: null, result: null, notes: [], role: "pns", error: null, inflight: false, dirty: false, edited: 0, approved: null, observer: null };
+      ed = { root, scanned: null, result: null, notes: [], error: null, inflight: false, dirty: false, edited: 0, approved: null, observer: null };
       if (root.tagName !== "TEXTAREA") {
         // Rich editors re-render their DOM instead of firing input events: watch it.
         ed.observer = new MutationObserver(() => changed(ed));
@@ -139,7 +141,6 @@
           ed.scanned = text;
           ed.result = answer.result;
           ed.notes = answer.notes || [];
-          ed.role = answer.role || "pns";
           ed.error = null;
         } else {
           ed.scanned = text;
@@ -234,18 +235,6 @@ button { font: inherit; }
   let live = null;
   let overlay = null; // the open panel or warning
 
-  function el(tag, attrs = {}, ...children) {
-    const e = document.createElement(tag);
-    for (const [k, v] of Object.entries(attrs)) {
-      if (k === "class") e.className = v;
-      else if (k === "text") e.textContent = v;
-      else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
-      else e.setAttribute(k, v);
-    }
-    for (const c of children) if (c !== null && c !== undefined) e.append(c);
-    return e;
-  }
-
   function ensureHost() {
     if (hostEl && hostEl.isConnected) return;
     hostEl = document.createElement("cek-netral-ext");
@@ -262,7 +251,7 @@ button { font: inherit; }
       shadow.append(el("style", { text: CSS }));
     }
     const root = el("div", { class: "cn" });
-    badge = el("button", { type: "button", class: "badge", hidden: "" });
+    badge = el("button", { type: "button", class: "badge", hidden: true });
     badge.addEventListener("click", () => openPanel());
     live = el("div", { class: "live", "aria-live": "polite" });
     root.append(badge, live);
@@ -294,9 +283,12 @@ button { font: inherit; }
   function render() {
     if (!active) return hideAll();
     const ed = current;
-    if (ed && ed.error && ed.root.isConnected && ed.scanned === readText(ed.root).text) return renderError(ed);
-    const result = ed && ed.root.isConnected ? freshResult(ed) || ed.result : null;
-    if (!ed || !result || !ed.root.isConnected || !readText(ed.root).text.trim()) {
+    // The editor's text, read once (a contenteditable's is a walk of its DOM).
+    const text = ed && ed.root.isConnected ? readText(ed.root).text : "";
+    if (ed && ed.error && ed.scanned === text) return renderError(ed);
+    // The last result, even while a newer scan is on its way: the badge does not flicker.
+    const result = ed && ed.result;
+    if (!result || !text.trim()) {
       if (badge) badge.hidden = true;
       return;
     }
@@ -389,7 +381,7 @@ button { font: inherit; }
    * covers the finding, and otherwise says whose rules the scanner's citation is.
    */
   function basisLine(ed, f, t) {
-    if (ed.role === "pns") return `${t.basis}: ${basisText(f.basis)}`;
+    if (S.effectiveRole(settings) === "pns") return `${t.basis}: ${basisText(f.basis)}`;
     const note = ed.notes.find((n) => (n.categories || []).includes(f.category));
     if (note) return `${t.basisForRole}: ${basisText(note.basis)}`;
     return `${t.basis} (${t.basisPnsRules}): ${basisText(f.basis)}`;

@@ -3,23 +3,11 @@
 
 const S = globalThis.CekNetralSettings;
 const T = globalThis.CekNetralStrings;
+const { el } = globalThis.CekNetralDom;
 const ext = S.ext;
 const MAX_PACK_BYTES = 1024 * 1024;
 
 const app = document.getElementById("app");
-
-function el(tag, attrs = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs)) {
-    if (k === "class") e.className = v;
-    else if (k === "text") e.textContent = v;
-    else if (k.startsWith("on")) e.addEventListener(k.slice(2), v);
-    else if (v === true) e.setAttribute(k, "");
-    else if (v !== false && v !== null && v !== undefined) e.setAttribute(k, v);
-  }
-  for (const c of children) if (c !== null && c !== undefined) e.append(c);
-  return e;
-}
 
 async function ask(message) {
   const answer = await ext.runtime.sendMessage(message);

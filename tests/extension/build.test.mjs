@@ -64,7 +64,7 @@ test("the release manifests ask for storage and the social sites, nothing more",
     }
     assert.equal(m.content_scripts.length, 1);
     assert.deepEqual(m.content_scripts[0].matches, SOCIAL, `${variant}: the listed social sites only`);
-    assert.deepEqual(m.content_scripts[0].js, ["settings.js", "strings.js", "content.js"]);
+    assert.deepEqual(m.content_scripts[0].js, ["settings.js", "strings.js", "dom.js", "content.js"]);
     const text = JSON.stringify(m);
     assert.doesNotMatch(text, /127\.0\.0\.1|localhost|http:\/\//, `${variant}: no local or plain-http origin in a release`);
     // No remote code: scripts from the extension only (wasm needs 'wasm-unsafe-eval').
