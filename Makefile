@@ -1,6 +1,7 @@
 # CekNetral: one entry point for people and CI. Each target installs what it lacks.
 #   make test   every test (formatting, lints, native tests, scanner evaluation); .ci/run calls it
-#   make eval   the scanner's evaluation figures (corpus, tweets, stance articles)
+#   make eval   the scanner's evaluation figures (corpus, real tweets, stance articles);
+#               MISSES=1 also lists the development posts missed or over-flagged
 #   make bench  the scanner's speed figures
 #   make tone   retrain the scanner's tone model from the development corpus
 #   make tree   the decision tree as a Graphviz file (target/tree.dot) for review
@@ -79,8 +80,9 @@ test-native:
 	$(CARGO) test --all-targets
 	$(CARGO) test --doc
 
+MISSES ?=
 eval:
-	$(CARGO) run --quiet --release --example eval
+	$(CARGO) run --quiet --release --example eval -- $(if $(MISSES),--misses,)
 
 # The corpus files are valid, with no post in two of them.
 corpus:
