@@ -5,7 +5,9 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
-use super::lexicon::{class::*, is_common_name, is_everyday_word, is_honorific, ENTRIES};
+use super::lexicon::{
+    class::*, is_common_name, is_everyday_word, is_honorific, ENTRIES, HASHTAG_STEMS, NAME_TITLES,
+};
 use super::normalize::{normalize, Caps, Normalized, Source, TokenKind};
 use super::pack::{Date, Pack};
 
@@ -181,31 +183,8 @@ pub fn derived_terms(pack: &Pack) -> Vec<DerivedTerm> {
     terms
 }
 
-/// Generic stems that make a hashtag a campaign hashtag on their own.
-const CAMPAIGN_STEMS: &[&str] = &[
-    "gantipresiden",
-    "coblos",
-    "paslon",
-    "capres",
-    "caleg",
-    "cagub",
-    "cabup",
-    "cawalkot",
-    "menangkan",
-    "pilihnomor",
-    "presiden2024",
-    "presiden2029",
-    "satuputaran",
-    "pemenangan",
-    "gantibupati",
-    "gantigubernur",
-    "gantiwalikota",
-    "gantikades",
-    "tetappilih",
-];
-
-/// A common word, name or title, an everyday word of [`EVERYDAY_WORDS`], a number, or a
-/// word of the generic lexicon.
+/// An everyday word (`lexicon/words/everyday.txt`), a number, or a word of the generic
+/// lexicon.
 fn is_everyday(word: &str, lexicon_words: &WordSet) -> bool {
     is_everyday_word(word)
         || word.bytes().all(|b| b.is_ascii_digit())
@@ -213,25 +192,6 @@ fn is_everyday(word: &str, lexicon_words: &WordSet) -> bool {
 }
 
 type WordSet = std::collections::HashSet<String, BuildHasherDefault<Fx>>;
-
-/// Election words that make a hashtag an election hashtag (#pilpres2024).
-const ELECTION_STEMS: &[&str] = &[
-    "pemilu",
-    "pilpres",
-    "pileg",
-    "pilkada",
-    "pilkades",
-    "pilgub",
-    "pilbup",
-    "pilwalkot",
-];
-
-/// Titles people put before a candidate's name: "Pak Sugeng" names the candidate Sugeng
-/// Prasetyo, in an election context.
-const NAME_TITLES: &[&str] = &[
-    "pak", "bu", "bapak", "ibu", "mas", "mbak", "bang", "kak", "kang", "teh", "uda", "uni",
-    "daeng", "bli", "koh", "om", "cak", "gus", "ning", "puang", "bung", "abang",
-];
 
 fn is_common(word: &str) -> bool {
     is_everyday_word(word) || is_common_name(word) || is_honorific(word)
@@ -359,11 +319,8 @@ impl Matcher {
         for (phrase, classes) in ENTRIES {
             m.add(phrase, *classes, None);
         }
-        for stem in CAMPAIGN_STEMS {
-            m.in_hashtags.insert(stem, CAMPAIGN_HASHTAG, None);
-        }
-        for stem in ELECTION_STEMS {
-            m.in_hashtags.insert(stem, ELECTION, None);
+        for (stem, classes) in HASHTAG_STEMS {
+            m.in_hashtags.insert(stem, *classes, None);
         }
         for (pi, pack) in packs.iter().enumerate() {
             m.add_pack(pi as u16, pack);

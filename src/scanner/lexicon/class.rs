@@ -1,0 +1,282 @@
+//! Word classes, as bits. A unit of a post (a word or a phrase) carries the OR of its
+//! classes; the rules read them. The lexicon files in `lexicon/` name classes by the names
+//! in [`NAMES`]; the build (`build/lexc.rs`, which includes this file) refuses an unknown
+//! name or a class the lexicon may not set ([`LEXICON`]).
+//!
+//! This file is self-contained on purpose: the build script includes it by path.
+
+/// A set of classes.
+pub type Classes = u128;
+
+/// A call to vote (pilih, coblos, menangkan ...).
+pub const VOTE: Classes = 1 << 0;
+/// A verb that only means voting in an election (coblos, contreng, nyoblos).
+pub const VOTE_STRONG: Classes = 1 << 1;
+/// Support or praise (dukung, lanjutkan, terbaik ...): needs a target next to it.
+pub const SUPPORT: Classes = 1 << 2;
+/// Support that reaches the whole sentence (pilihanku, presidenku, pasti menang ...).
+pub const SUPPORT_STRONG: Classes = 1 << 3;
+/// Attack or smear (pembohong, dinasti, jangan pilih ...).
+pub const ATTACK: Classes = 1 << 4;
+/// Negation or refusal (jangan, tolak, stop, lawan ...).
+pub const NEG: Classes = 1 << 5;
+/// `nomor`, `nomor urut`, `urut`.
+pub const NUMREF: Classes = 1 << 6;
+/// A generic candidate word (paslon, caleg, capres, petahana ...).
+pub const CAND: Classes = 1 << 7;
+/// Election vocabulary (pemilu, pilkada, TPS, surat suara ...).
+pub const ELECTION: Classes = 1 << 8;
+/// Civic vocabulary (golput, hak pilih, DPT, netralitas ...).
+pub const CIVIC: Classes = 1 << 9;
+/// Campaign words that need a contestant to mean an election campaign.
+pub const CAMPAIGN: Classes = 1 << 10;
+/// Campaign words that mean an election campaign on their own (kampanye akbar).
+pub const CAMPAIGN_STRONG: Classes = 1 << 11;
+/// Mobilising words (ayo, yuk, kumpul, wajib hadir ...).
+pub const MOBILIZE: Classes = 1 << 12;
+/// Joining or following a group or account.
+pub const GROUP: Classes = 1 << 13;
+/// State facilities (mobil dinas, aula kantor, seragam dinas ...).
+pub const STATE_FAC: Classes = 1 << 14;
+/// Identity cards.
+pub const KTP: Classes = 1 << 15;
+/// Collecting (kumpulkan, setor, minta ...).
+pub const COLLECT: Classes = 1 << 16;
+/// Support letters for independent candidates (dukungan, independen, perseorangan).
+pub const DUKUNGAN: Classes = 1 << 17;
+/// Money or goods (amplop, uang, sembako ...).
+pub const MONEY: Classes = 1 << 18;
+/// Money politics named as such (serangan fajar, politik uang).
+pub const MONEY_STRONG: Classes = 1 << 19;
+/// A relative (suami, istri, kakak ...).
+pub const RELATIVE: Classes = 1 << 20;
+/// Running for office (nyaleg, maju, mencalonkan diri ...).
+pub const NYALEG: Classes = 1 << 21;
+/// A hand sign in words (salam dua jari, salam metal).
+pub const SYMBOL: Classes = 1 << 22;
+/// The word `partai`.
+pub const PARTY_WORD: Classes = 1 << 23;
+/// Party membership or activity (kader partai, rapat DPC ...).
+pub const PARTY_ACTIVITY: Classes = 1 << 24;
+/// First person (saya, aku, kami ...).
+pub const FIRST_PERSON: Classes = 1 << 25;
+/// An office after `calon` (presiden, bupati, DPRD ...).
+pub const OFFICE: Classes = 1 << 26;
+/// Words that make numbers and verbs everyday ones (juara, antrean, lomba ...).
+pub const EVERYDAY: Classes = 1 << 27;
+/// Words of the public-worker's own office, used with `pakai` (kantor, dinas ...).
+pub const WORK: Classes = 1 << 28;
+/// A question about the rules (boleh gak, apakah boleh ...).
+pub const QUESTION: Classes = 1 << 29;
+/// The language of news reports (menggelar, menurut, dihadiri, elektabilitas ...).
+pub const NEWS: Classes = 1 << 30;
+/// A title before a name (Pak, Bu, Mas, Mbak, Bang, Kang ...).
+pub const HONORIFIC: Classes = 1 << 31;
+
+// Set by the pack layer and by token kinds.
+/// A contestant of a loaded pack: a name, a distinctive part of a name, a pair or an alias.
+pub const CONTESTANT: Classes = 1 << 32;
+/// A pack alias or name part that is also an everyday word or a common name: it counts
+/// only in capitals, right by a cue or in an election context.
+pub const CONTESTANT_AMBIG: Classes = 1 << 33;
+/// A party of a loaded pack, by name or a distinctive alias.
+pub const PARTY: Classes = 1 << 34;
+/// A party alias that is also an everyday word or a short acronym (PKB, PAN).
+pub const PARTY_AMBIG: Classes = 1 << 35;
+/// A slogan of a loaded pack.
+pub const SLOGAN: Classes = 1 << 36;
+/// A pack slogan made of everyday words ("Kerja Nyata").
+pub const SLOGAN_AMBIG: Classes = 1 << 37;
+/// A hand sign a pack lists for a contestant ("salam tiga jari").
+pub const PACK_SYMBOL: Classes = 1 << 38;
+/// A number written in digits or words.
+pub const NUM: Classes = 1 << 39;
+/// A number from 1 to 30, the range of ballot numbers.
+pub const BALLOT_NUM: Classes = 1 << 40;
+/// Written with a leading zero (02).
+pub const LEADING_ZERO: Classes = 1 << 41;
+/// A number written as an emoji keycap (2️⃣).
+pub const KEYCAP: Classes = 1 << 42;
+/// A finger or hand emoji (☝️ ✌️ 🤟).
+pub const FINGER: Classes = 1 << 43;
+/// A hashtag.
+pub const HASHTAG: Classes = 1 << 44;
+/// A hashtag of a pack, or one containing a contestant's name.
+pub const PACK_HASHTAG: Classes = 1 << 45;
+/// A hashtag with a generic campaign stem (#coblos02, #gantipresiden).
+pub const CAMPAIGN_HASHTAG: Classes = 1 << 46;
+/// Written in capitals (AMIN).
+pub const UPPER: Classes = 1 << 47;
+/// Invitations to come along (ayo, yuk, wajib hadir, ramaikan ...): stronger than
+/// [`MOBILIZE`], which also holds plain taking part (ikut, hadir).
+pub const INVITE: Classes = 1 << 48;
+/// Written with a capital first letter (a name, after a title).
+pub const TITLE: Classes = 1 << 49;
+/// An emoji of praise (😍 ❤️ 🔥 💪 👍 👏 🫡).
+pub const EMO_PRAISE: Classes = 1 << 50;
+/// An emoji of scorn (🙄 🤡 🤮 💩 👎).
+pub const EMO_SCORN: Classes = 1 << 51;
+/// An emoji that hints "you know who I mean" (😉 😏 🤫 🤭).
+pub const EMO_HINT: Classes = 1 << 52;
+/// The voting day of a loaded pack (`14 Februari`, `14/2`, `tgl 14`).
+pub const VOTING_DAY: Classes = 1 << 53;
+/// A particle that makes a bare choice a call (aja, lah, dong, mawon, wae ...).
+pub const PARTICLE: Classes = 1 << 54;
+/// The language of rules and enforcement (dilarang, melanggar, sanksi, laporkan,
+/// netralitas ...): a post that warns against an act is not the act.
+pub const WARN: Classes = 1 << 55;
+/// Being there without taking part (cuma lewat, cuma nonton, tidak ikut ...).
+pub const PASSIVE: Classes = 1 << 56;
+/// A shop, stall or dish before a name (warung, toko, coto, RM ...): `Coto Daeng Fajar`
+/// is lunch, not a candidate.
+pub const BUSINESS: Classes = 1 << 57;
+/// Words that make a party's name a party event (HUT, harlah, mars, rekrutmen ...).
+pub const PARTY_CUE: Classes = 1 << 58;
+/// Criticism too faint to count unless it stands right next to a name (cuma, doang,
+/// kok, sok ...).
+pub const ATTACK_WEAK: Classes = 1 << 59;
+/// Praise too faint to count unless it stands right next to a name (baik, siap,
+/// paling, pasti, top ...).
+pub const SUPPORT_WEAK: Classes = 1 << 60;
+/// Joining or following (gabung, join, follow, masuk grup ...), as opposed to a group
+/// merely named ([`GROUP`]).
+pub const JOIN: Classes = 1 << 61;
+/// A pointer to someone already named or meant (beliau, dia, yang itu, sebelah): a
+/// target in an election post.
+pub const REFERENT: Classes = 1 << 62;
+/// Words that stand between a cue and its target without changing it (banget, emang,
+/// sih, nih ...): they do not count in distances.
+pub const FILLER: Classes = 1 << 63;
+/// An imperative "don't" (jangan, jgn, ojo, ulah, hindari ...): several of them in a
+/// post about public workers make it a list of rules.
+pub const DONT: Classes = 1 << 64;
+/// Words of an everyday choice (menu, soal, lomba, warna, ukuran ...): "pilih nomor 3"
+/// among them picks a dish or an answer.
+pub const CHOICE: Classes = 1 << 65;
+/// An alias or slogan the pack lists as ambiguous: it counts only in an election
+/// context, never merely for being capitalised.
+pub const STRICT: Classes = 1 << 66;
+/// Words that show support only right before a ballot code (`tetap 02`, `fix 01`,
+/// `pokoknya 3️⃣`): "tetap hadir" next to a name is no praise.
+pub const CODE_SUPPORT: Classes = 1 << 67;
+/// Where and when the vote is cast (TPS, bilik suara, hari pencoblosan): a ballot
+/// number said there is a call.
+pub const VOTE_PLACE: Classes = 1 << 68;
+/// People who vote or run the vote (pemilih, warga, petugas, KPPS ...): as the subject
+/// of `mencoblos` they describe the vote rather than call for it.
+pub const VOTER: Classes = 1 << 69;
+/// Hiding an act from supervisors (jangan sampai ketahuan, diam-diam, jangan disebar):
+/// the writer knows the act is forbidden and does it anyway, so no warning in the post
+/// counts as one.
+pub const EVADE: Classes = 1 << 70;
+/// Wearing or handing out campaign attributes (pakai kaos relawan, pakai atribut): no
+/// longer just passing by.
+pub const ATTIRE: Classes = 1 << 71;
+/// "tapi", "namun": a new clause, which a warning before it does not reach ("harusnya
+/// netral, tapi hati kecil saya tetap 02").
+pub const CONTRAST: Classes = 1 << 72;
+
+/// Every class with its name, in bit order: the names the lexicon files use.
+pub const NAMES: &[(Classes, &str)] = &[
+    (VOTE, "VOTE"),
+    (VOTE_STRONG, "VOTE_STRONG"),
+    (SUPPORT, "SUPPORT"),
+    (SUPPORT_STRONG, "SUPPORT_STRONG"),
+    (ATTACK, "ATTACK"),
+    (NEG, "NEG"),
+    (NUMREF, "NUMREF"),
+    (CAND, "CAND"),
+    (ELECTION, "ELECTION"),
+    (CIVIC, "CIVIC"),
+    (CAMPAIGN, "CAMPAIGN"),
+    (CAMPAIGN_STRONG, "CAMPAIGN_STRONG"),
+    (MOBILIZE, "MOBILIZE"),
+    (GROUP, "GROUP"),
+    (STATE_FAC, "STATE_FAC"),
+    (KTP, "KTP"),
+    (COLLECT, "COLLECT"),
+    (DUKUNGAN, "DUKUNGAN"),
+    (MONEY, "MONEY"),
+    (MONEY_STRONG, "MONEY_STRONG"),
+    (RELATIVE, "RELATIVE"),
+    (NYALEG, "NYALEG"),
+    (SYMBOL, "SYMBOL"),
+    (PARTY_WORD, "PARTY_WORD"),
+    (PARTY_ACTIVITY, "PARTY_ACTIVITY"),
+    (FIRST_PERSON, "FIRST_PERSON"),
+    (OFFICE, "OFFICE"),
+    (EVERYDAY, "EVERYDAY"),
+    (WORK, "WORK"),
+    (QUESTION, "QUESTION"),
+    (NEWS, "NEWS"),
+    (HONORIFIC, "HONORIFIC"),
+    (CONTESTANT, "CONTESTANT"),
+    (CONTESTANT_AMBIG, "CONTESTANT_AMBIG"),
+    (PARTY, "PARTY"),
+    (PARTY_AMBIG, "PARTY_AMBIG"),
+    (SLOGAN, "SLOGAN"),
+    (SLOGAN_AMBIG, "SLOGAN_AMBIG"),
+    (PACK_SYMBOL, "PACK_SYMBOL"),
+    (NUM, "NUM"),
+    (BALLOT_NUM, "BALLOT_NUM"),
+    (LEADING_ZERO, "LEADING_ZERO"),
+    (KEYCAP, "KEYCAP"),
+    (FINGER, "FINGER"),
+    (HASHTAG, "HASHTAG"),
+    (PACK_HASHTAG, "PACK_HASHTAG"),
+    (CAMPAIGN_HASHTAG, "CAMPAIGN_HASHTAG"),
+    (UPPER, "UPPER"),
+    (INVITE, "INVITE"),
+    (TITLE, "TITLE"),
+    (EMO_PRAISE, "EMO_PRAISE"),
+    (EMO_SCORN, "EMO_SCORN"),
+    (EMO_HINT, "EMO_HINT"),
+    (VOTING_DAY, "VOTING_DAY"),
+    (PARTICLE, "PARTICLE"),
+    (WARN, "WARN"),
+    (PASSIVE, "PASSIVE"),
+    (BUSINESS, "BUSINESS"),
+    (PARTY_CUE, "PARTY_CUE"),
+    (ATTACK_WEAK, "ATTACK_WEAK"),
+    (SUPPORT_WEAK, "SUPPORT_WEAK"),
+    (JOIN, "JOIN"),
+    (REFERENT, "REFERENT"),
+    (FILLER, "FILLER"),
+    (DONT, "DONT"),
+    (CHOICE, "CHOICE"),
+    (STRICT, "STRICT"),
+    (CODE_SUPPORT, "CODE_SUPPORT"),
+    (VOTE_PLACE, "VOTE_PLACE"),
+    (VOTER, "VOTER"),
+    (EVADE, "EVADE"),
+    (ATTIRE, "ATTIRE"),
+    (CONTRAST, "CONTRAST"),
+];
+
+/// Classes the packs and the tokeniser set, which no lexicon entry may carry.
+pub const NOT_IN_LEXICON: Classes = CONTESTANT
+    | CONTESTANT_AMBIG
+    | PARTY
+    | PARTY_AMBIG
+    | SLOGAN
+    | SLOGAN_AMBIG
+    | PACK_SYMBOL
+    | NUM
+    | BALLOT_NUM
+    | LEADING_ZERO
+    | KEYCAP
+    | FINGER
+    | HASHTAG
+    | PACK_HASHTAG
+    | UPPER
+    | TITLE
+    | VOTING_DAY
+    | STRICT;
+
+/// Classes a lexicon entry may carry.
+pub const LEXICON: Classes = !NOT_IN_LEXICON;
+
+/// The class called `name`.
+pub fn by_name(name: &str) -> Option<Classes> {
+    NAMES.iter().find(|(_, n)| *n == name).map(|(c, _)| *c)
+}
