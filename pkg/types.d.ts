@@ -84,9 +84,25 @@ export interface PackContestant {
   names: string[];
   aliases?: string[];
   slogans?: string[];
-  hashtags?: string[];
+  /**
+   * Hashtags, such as "#SuryawanAyu". Mark one as a plain name (`kind: "name"`: a mention,
+   * worth a look, as news uses it) or as carrying the campaign (`kind: "slogan"`: spreading
+   * it takes a side); without a mark the scanner reads the words inside it.
+   */
+  hashtags?: (string | PackHashtag)[];
   /** Gestures and symbols, such as "salam satu jari". */
   symbols?: string[];
+  /**
+   * What the contestant's supporters are called, by friends and foes ("Sedulur Suryawan",
+   * "laskar biru"): an insult at them is an attack, pride in them is support.
+   */
+  camp?: string[];
+}
+
+/** A hashtag with its kind, in `PackContestant.hashtags`. */
+export interface PackHashtag {
+  tag: string;
+  kind?: "name" | "slogan";
 }
 
 export interface PackParty {

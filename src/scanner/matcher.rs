@@ -452,9 +452,12 @@ impl Matcher {
                 }
             }
             for h in &c.hashtags {
-                let body = normalize(h).text().trim_start_matches('#').replace(' ', "");
+                let body = normalize(&h.tag)
+                    .text()
+                    .trim_start_matches('#')
+                    .replace(' ', "");
                 if !body.is_empty() {
-                    self.note(h, "hashtag", PACK_HASHTAG, no);
+                    self.note(&h.tag, "hashtag", PACK_HASHTAG, no);
                     self.hashtags.insert(
                         body.into(),
                         Term {

@@ -57,6 +57,9 @@
 //!   word or a short number with only blanks between merges (`"kosong dua"`→`2`). `no`,
 //!   `nmr`, `nomer`, `nomr` and `№` followed by a number token (whatever separates them)
 //!   become `nomor`.
+//! * **Web addresses** (`https://...`, `http://...`, `www....` up to the next blank) become
+//!   the symbol token `url`: a link is a sign of a shared report, and its letters are no
+//!   words of the post.
 //! * **Hashtags** keep their digits as written (`"#01"`); `_` inside is dropped. **Mentions**
 //!   keep digits and `_`. `@` between letters is leet (`"c@pres"`), so an e-mail address
 //!   becomes words.
@@ -184,7 +187,8 @@ pub enum TokenKind {
     Mention,
     /// A finger emoji: `jari1` (☝ 👆), `jari2` (✌), `jari3` (🤟 👌) or `jari5` (🖐 ✋). The
     /// same text typed as one word (`"jari2"`) is also a symbol, so that lexicon entries
-    /// written as `"jari2"` normalise to the same token.
+    /// written as `"jari2"` normalise to the same token. Also an emoji of a [`Feel`]
+    /// (`emjpraise` ...) and a web address (`url`).
     Symbol,
 }
 
@@ -894,6 +898,16 @@ impl<'a> Lexer<'a> {
     fn run(mut self) -> Normalized {
         let mut i = 0;
         while let Some(&b) = self.bytes.get(i) {
+            if matches!(b | 0x20, b'h' | b'w') {
+                if let Some(end) = self.link_end(i) {
+                    self.end_piece();
+                    self.out.link(i as u32, end as u32);
+                    self.gap = Gap::default();
+                    self.zw = false;
+                    i = end;
+                    continue;
+                }
+            }
             if self.mode == Mode::Idle && b.is_ascii_alphabetic() {
                 if let Some(word) = self.plain_word_end(i) {
                     let end = word.end;
@@ -994,6 +1008,31 @@ impl<'a> Lexer<'a> {
         }
         self.end_piece();
         self.out.finish()
+    }
+
+    /// A web address starting at `i` (`https://...`, `http://...`, `www.x...`, at the start
+    /// of a word): the end of it, at the next blank or the end of the text.
+    fn link_end(&self, i: usize) -> Option<usize> {
+        let rest = self.bytes.get(i..)?;
+        let starts = |p: &[u8]| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+        let after_word = i > 0
+            && self
+                .bytes
+                .get(i - 1)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || *c >= 0x80);
+        if after_word || !(starts(b"https://") || starts(b"http://") || starts(b"www.")) {
+            return None;
+        }
+        let len = rest
+            .iter()
+            .position(|c| c.is_ascii_whitespace())
+            .unwrap_or(rest.len());
+        // Never split a character: stop before a non-ASCII byte that starts one.
+        let mut end = i + len;
+        while end > i && !self.src.is_char_boundary(end) {
+            end -= 1;
+        }
+        Some(end)
     }
 
     /// Fast path: the end of a word of two or more ASCII letters starting at `i` that nothing
@@ -1995,6 +2034,20 @@ impl<'a> Out<'a> {
             TokenKind::Symbol,
             Caps::None,
             Source::Emoji,
+        );
+        self.last_case = CaseCounts::default();
+    }
+
+    /// A web address: the symbol token `url`.
+    fn link(&mut self, start: u32, end: u32) {
+        self.flush_singles();
+        self.push_fixed(
+            b"url",
+            start,
+            end,
+            TokenKind::Symbol,
+            Caps::None,
+            Source::Plain,
         );
         self.last_case = CaseCounts::default();
     }

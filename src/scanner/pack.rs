@@ -14,8 +14,46 @@ pub struct Contestant {
     pub names: Vec<String>,
     pub aliases: Vec<String>,
     pub slogans: Vec<String>,
-    pub hashtags: Vec<String>,
+    pub hashtags: Vec<Hashtag>,
     pub symbols: Vec<String>,
+    /// What the contestant's supporters are called, by friends and foes (`Sedulur Busri`,
+    /// `cebong`): an insult at them is an attack on the contestant, pride in them support.
+    pub camp: Vec<String>,
+}
+
+/// How a pack says a hashtag reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum HashtagKind {
+    /// It only names the contestant (`#SuryawanAyu`): a mention, worth a look; news uses it.
+    Name,
+    /// It carries the campaign (`#ContohBangkit`, `#SuryawanLagi`): spreading it takes a side.
+    Slogan,
+}
+
+/// A hashtag of a contestant, as written in the pack (`#SuryawanAyu`), with its kind when
+/// the pack marks it (`{"tag": "#SuryawanAyu", "kind": "name"}`); without a mark the
+/// scanner reads the words inside it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hashtag {
+    pub tag: String,
+    pub kind: Option<HashtagKind>,
+}
+
+impl Serialize for Hashtag {
+    /// As in the pack: the tag alone, or `{tag, kind}` when it is marked.
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self.kind {
+            None => s.serialize_str(&self.tag),
+            Some(kind) => {
+                let mut m = s.serialize_map(Some(2))?;
+                m.serialize_entry("tag", &self.tag)?;
+                m.serialize_entry("kind", &kind)?;
+                m.end()
+            }
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -250,6 +288,70 @@ fn strings(obj: &Map<String, Value>, key: &str, path: &str) -> Result<Vec<String
     }
 }
 
+/// `hashtags`: each a string (`"#SuryawanAyu"`) or `{"tag": "#SuryawanAyu", "kind": "name"}`.
+fn hashtags(obj: &Map<String, Value>, path: &str) -> Result<Vec<Hashtag>, PackError> {
+    let at = join(path, "hashtags");
+    let items = match obj.get("hashtags") {
+        None | Some(Value::Null) => return Ok(Vec::new()),
+        Some(Value::Array(items)) => items,
+        Some(other) => {
+            return Err(err(
+                &at,
+                format!("must be an array of hashtags, not {}", type_name(other)),
+            ))
+        }
+    };
+    if items.len() > MAX_ITEMS {
+        return Err(err(&at, format!("more than {MAX_ITEMS} entries")));
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for (i, v) in items.iter().enumerate() {
+        let here = format!("{at}[{i}]");
+        let (tag, kind) = match v {
+            Value::Object(o) => {
+                check_fields(o, &here, &["tag", "kind"])?;
+                let tag = match o.get("tag") {
+                    None => return Err(err(&join(&here, "tag"), "is required")),
+                    Some(t) => string(t, &join(&here, "tag"))?,
+                };
+                let kind = match opt_string(o, "kind", &here)?.as_deref() {
+                    None => None,
+                    Some("name") => Some(HashtagKind::Name),
+                    Some("slogan") => Some(HashtagKind::Slogan),
+                    Some(other) => {
+                        return Err(err(
+                            &join(&here, "kind"),
+                            format!("`{other}` is not one of name, slogan"),
+                        ))
+                    }
+                };
+                (tag, kind)
+            }
+            Value::String(_) => (string(v, &here)?, None),
+            other => {
+                return Err(err(
+                    &here,
+                    format!(
+                        "must be a hashtag string or an object {{\"tag\", \"kind\"}}, not {}",
+                        type_name(other)
+                    ),
+                ))
+            }
+        };
+        let body = tag.trim_start_matches('#');
+        if body.is_empty() || body.contains(char::is_whitespace) {
+            let field = if matches!(v, Value::Object(_)) {
+                join(&here, "tag")
+            } else {
+                here
+            };
+            return Err(err(&field, "must be one word, like #ContohBangkit"));
+        }
+        out.push(Hashtag { tag, kind });
+    }
+    Ok(out)
+}
+
 fn number(obj: &Map<String, Value>, path: &str) -> Result<Option<u32>, PackError> {
     let at = join(path, "number");
     match obj.get("number") {
@@ -397,30 +499,21 @@ impl Pack {
                 c,
                 &at,
                 &[
-                    "number", "names", "aliases", "slogans", "hashtags", "symbols",
+                    "number", "names", "aliases", "slogans", "hashtags", "symbols", "camp",
                 ],
             )?;
             let names = strings(c, "names", &at)?;
             if names.is_empty() {
                 return Err(err(&join(&at, "names"), "needs at least one name"));
             }
-            let hashtags = strings(c, "hashtags", &at)?;
-            for (i, h) in hashtags.iter().enumerate() {
-                let body = h.trim_start_matches('#');
-                if body.is_empty() || body.contains(char::is_whitespace) {
-                    return Err(err(
-                        &format!("{at}.hashtags[{i}]"),
-                        "must be one word, like #ContohBangkit",
-                    ));
-                }
-            }
             contestants.push(Contestant {
                 number: number(c, &at)?,
                 names,
                 aliases: strings(c, "aliases", &at)?,
                 slogans: strings(c, "slogans", &at)?,
-                hashtags,
+                hashtags: hashtags(c, &at)?,
                 symbols: strings(c, "symbols", &at)?,
+                camp: strings(c, "camp", &at)?,
             });
         }
         let mut parties = Vec::new();
@@ -534,6 +627,63 @@ mod tests {
         )
         .contains("`parties[0].name`: is required"));
         assert!(e("not json").contains("not valid JSON"));
+    }
+
+    #[test]
+    fn camps_and_marked_hashtags() {
+        let p = Pack::from_json(
+            r##"{"id":"a","title":"T","contestants":[{"names":["I Made Suryawan"],
+                "hashtags":["#SuryawanLagi",{"tag":"#SuryawanAyu","kind":"name"},{"tag":"#ContohBangkit","kind":"slogan"},{"tag":"#Suryawan1"}],
+                "camp":["Sedulur Suryawan","laskar biru"]}]}"##,
+        )
+        .expect("valid");
+        let c = &p.contestants[0];
+        assert_eq!(c.camp, ["Sedulur Suryawan", "laskar biru"]);
+        let kinds: Vec<_> = c
+            .hashtags
+            .iter()
+            .map(|h| (h.tag.as_str(), h.kind))
+            .collect();
+        assert_eq!(
+            kinds,
+            [
+                ("#SuryawanLagi", None),
+                ("#SuryawanAyu", Some(HashtagKind::Name)),
+                ("#ContohBangkit", Some(HashtagKind::Slogan)),
+                ("#Suryawan1", None),
+            ]
+        );
+        // Written back as the pack wrote them.
+        let json = serde_json::to_string(&c.hashtags).expect("json");
+        assert_eq!(
+            json,
+            r##"["#SuryawanLagi",{"tag":"#SuryawanAyu","kind":"name"},{"tag":"#ContohBangkit","kind":"slogan"},"#Suryawan1"]"##
+        );
+    }
+
+    #[test]
+    fn bad_camps_and_hashtags_name_the_field() {
+        let e = |c: &str| {
+            Pack::from_json(&format!(
+                r#"{{"id":"x","title":"x","contestants":[{{"names":["A"],{c}}}]}}"#
+            ))
+            .expect_err("invalid")
+            .to_string()
+        };
+        assert!(e(r##""hashtags":[{"tag":"#A","kind":"stance"}]"##)
+            .contains("`contestants[0].hashtags[0].kind`: `stance` is not one of name, slogan"));
+        assert!(e(r##""hashtags":[{"kind":"name"}]"##)
+            .contains("`contestants[0].hashtags[0].tag`: is required"));
+        assert!(e(r##""hashtags":[{"tag":"#A B"}]"##)
+            .contains("`contestants[0].hashtags[0].tag`: must be one word"));
+        assert!(e(r##""hashtags":[{"tag":"#A","colour":"red"}]"##)
+            .contains("`contestants[0].hashtags[0].colour`: unknown field"));
+        assert!(e(r##""hashtags":[7]"##)
+            .contains("`contestants[0].hashtags[0]`: must be a hashtag string or an object"));
+        assert!(
+            e(r#""camp":"cebong""#).contains("`contestants[0].camp`: must be an array of strings")
+        );
+        assert!(e(r#""camp":[""]"#).contains("`contestants[0].camp[0]`: must not be empty"));
     }
 
     #[test]

@@ -26,7 +26,7 @@ CATEGORIES = ["call_to_vote", "support", "attack", "hashtag_slogan", "symbol",
               "relative_candidate", "news"]
 KINDS = ["civic", "homonym", "everyday", "news_neutral"]
 FIELDS = {"id", "split", "text", "label", "categories", "note"}
-OPTIONAL = {"pack"}
+OPTIONAL = {"pack", "explicit"}
 PACKS = {"contoh"}
 
 # targets from the corpus brief
@@ -177,15 +177,22 @@ def table(header, rows):
     return "\n".join(out)
 
 
-# The corpus files written after posts.jsonl: (file, id prefix, split, pack id, pack file).
+# The corpus files written after posts.jsonl: (file, id prefix, split, pack key, pack files).
 MORE = [
-    ("dev-2a.jsonl", "a", "dev", None, None),
-    ("dev-2b.jsonl", "b", "dev", "dev2", "pack-dev2.json"),
-    ("dev-2c.jsonl", "c", "dev", "contoh", "pack-contoh.json"),
-    ("dev-3a.jsonl", "e", "dev", "dev3", "pack-dev3.json"),
-    ("dev-3b.jsonl", "f", "dev", "contoh", "pack-contoh.json"),
-    ("heldout-2.jsonl", "h", "heldout2", "ho2", "pack-ho2.json"),
-    ("heldout-3.jsonl", "k", "heldout3", "ho3", "pack-ho3.json"),
+    ("dev-2a.jsonl", "a", "dev", None, []),
+    ("dev-2b.jsonl", "b", "dev", "dev2", ["pack-dev2.json"]),
+    ("dev-2c.jsonl", "c", "dev", "contoh", ["pack-contoh.json"]),
+    ("dev-3a.jsonl", "e", "dev", "dev3", ["pack-dev3.json"]),
+    ("dev-3b.jsonl", "f", "dev", "contoh", ["pack-contoh.json"]),
+    ("heldout-2.jsonl", "h", "heldout2", "ho2", ["pack-ho2.json"]),
+    ("heldout-3.jsonl", "k", "heldout3", "ho3", ["pack-ho3.json"]),
+    ("tone-1.jsonl", "ta", "dev", "t1", ["pack-t1.json", "pack-pilpres-2019.json"]),
+    ("tone-2.jsonl", "tb", "dev", "t2", ["pack-t2a.json", "pack-t2b.json"]),
+    ("tone-3.jsonl", "tc", "dev", "t3", ["pack-t3.json"]),
+    ("tone-4.jsonl", "td", "dev", "t4", ["pack-t4a.json", "pack-t4b.json"]),
+    ("tone-5.jsonl", "te", "dev", "t5", ["pack-t5.json"]),
+    ("heldout-4a.jsonl", "m", "heldout4", "ho4a", ["pack-ho4a.json"]),
+    ("heldout-4b.jsonl", "n", "heldout4", "ho4b", ["pack-ho4b.json"]),
 ]
 
 
@@ -197,7 +204,7 @@ def check_more(seen_texts):
         if not path.exists():
             err(f"{name}: missing")
             continue
-        if pack_file:
+        for pack_file in pack_file:
             try:
                 pk = json.loads((HERE / pack_file).read_text(encoding="utf-8"))
                 if not pk.get("id") or not pk.get("title") or not pk.get("contestants"):
@@ -229,6 +236,8 @@ def check_more(seen_texts):
                 err(f"{name}:{n}: bad categories {cats}")
             if "pack" in p and p["pack"] != pack:
                 err(f"{name}:{n}: pack {p['pack']!r}, expected {pack!r}")
+            if "explicit" in p and (p["label"] != "violation" or not isinstance(p["explicit"], bool)):
+                err(f"{name}:{n}: `explicit` is true or false, on violation posts only")
             t = p["text"]
             if any(0xD800 <= ord(c) <= 0xDFFF for c in t):
                 err(f"{name}:{n}: lone surrogate")

@@ -70,6 +70,31 @@ const FILES: &[(&str, &[&str])] = &[
         "tests/corpus/heldout-3.jsonl",
         &["tests/corpus/pack-ho3.json"],
     ),
+    (
+        "tests/corpus/tone-1.jsonl",
+        &[
+            "tests/corpus/pack-t1.json",
+            "tests/corpus/pack-pilpres-2019.json",
+        ],
+    ),
+    (
+        "tests/corpus/tone-2.jsonl",
+        &["tests/corpus/pack-t2a.json", "tests/corpus/pack-t2b.json"],
+    ),
+    ("tests/corpus/tone-3.jsonl", &["tests/corpus/pack-t3.json"]),
+    (
+        "tests/corpus/tone-4.jsonl",
+        &["tests/corpus/pack-t4a.json", "tests/corpus/pack-t4b.json"],
+    ),
+    ("tests/corpus/tone-5.jsonl", &["tests/corpus/pack-t5.json"]),
+    (
+        "tests/corpus/heldout-4a.jsonl",
+        &["tests/corpus/pack-ho4a.json"],
+    ),
+    (
+        "tests/corpus/heldout-4b.jsonl",
+        &["tests/corpus/pack-ho4b.json"],
+    ),
 ];
 
 /// Every post with the index of its file in [`FILES`].
