@@ -23,7 +23,7 @@ fn main() {
     for line in input.lines().filter(|l| !l.trim().is_empty()) {
         let norm = normalize(line);
         println!("{line}");
-        for u in matcher.units(&norm) {
+        for u in matcher.units(line, &norm) {
             let words: Vec<&str> = (u.first..=u.last).map(|i| norm.token_text(i)).collect();
             let b = if u.boundary_before { "|" } else { " " };
             println!(

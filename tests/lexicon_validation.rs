@@ -48,8 +48,8 @@ fn the_real_data_compiles() {
     let code = lexc::compile_sources(&sources()).expect("the shipped lexicon/ is consistent");
     assert!(code.contains("pub const ENTRIES"));
     assert!(
-        code.contains("(\"coblos\", 0x3)"),
-        "coblos is VOTE | VOTE_STRONG"
+        code.contains("(\"mencoblos\", 0x3)"),
+        "mencoblos is VOTE | VOTE_STRONG"
     );
     assert!(code.contains("pub const EVERYDAY_WORDS"));
 }

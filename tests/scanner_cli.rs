@@ -120,7 +120,7 @@ fn packs_load_and_invalid_packs_exit_2() {
     .expect("write");
     let (code, out, err) = scan(
         &["--pack", good.to_str().unwrap_or_default(), "--json"],
-        "Mari dukung Suryawan! #SuryawanAyu".as_bytes(),
+        "Mari dukung Suryawan! #SuryawanAyu #SuryawanLagi".as_bytes(),
     );
     assert_eq!(code, Some(0), "{err}");
     let v: Value = serde_json::from_str(&out).expect("json");
@@ -129,10 +129,21 @@ fn packs_load_and_invalid_packs_exit_2() {
         .as_array()
         .map(|a| a.iter().filter_map(|f| f["category"].as_str()).collect())
         .unwrap_or_default();
+    // #SuryawanAyu only names the pair; #SuryawanLagi carries a stance.
     assert!(
         cats.contains(&"support") && cats.contains(&"hashtag_slogan"),
         "{cats:?}"
     );
+    let tags: Vec<&str> = v["findings"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|f| f["category"] == "hashtag_slogan")
+                .filter_map(|f| f["text"].as_str())
+                .collect()
+        })
+        .unwrap_or_default();
+    assert_eq!(tags, ["#SuryawanLagi"]);
 
     let bad = dir.join("bad.json");
     std::fs::write(

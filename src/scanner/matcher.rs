@@ -5,11 +5,12 @@
 use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
+use super::hashtag;
 use super::lexicon::{
     class::*, is_common_name, is_everyday_word, is_honorific, ENTRIES, HASHTAG_STEMS, NAME_TITLES,
 };
 use super::normalize::{normalize, Caps, Normalized, Source, TokenKind};
-use super::pack::{Date, Pack};
+use super::pack::{Date, HashtagKind, Pack};
 
 /// A small, fast hasher for short keys (the FxHash mix).
 #[derive(Default, Clone, Copy)]
@@ -133,6 +134,9 @@ pub struct Unit {
     pub boundary_before: bool,
     /// The number's value for number units.
     pub value: Option<u32>,
+    /// Inside quotation marks, or after a speaker's name and a colon until the sentence
+    /// ends (`Prabowo: "Kita menang"`): someone else's words, reported.
+    pub quoted: bool,
 }
 
 impl Unit {
@@ -181,6 +185,33 @@ pub fn derived_terms(pack: &Pack) -> Vec<DerivedTerm> {
     let mut seen = std::collections::HashSet::new();
     terms.retain(|t| seen.insert((t.phrase.clone(), t.kind, t.number)));
     terms
+}
+
+/// The vocabulary's reading of the pieces of a hashtag: classes, whether each piece is a
+/// known word, and the contestant or camp each names.
+struct PieceTerms {
+    classes: Vec<Classes>,
+    known: Vec<bool>,
+    entities: Vec<Option<EntityRef>>,
+}
+
+/// Endings that make a contestant's name the name of their supporters (`Ahoker`,
+/// `Jokowers` is not derived: people shorten names as they like; packs list such names).
+const CAMP_ENDINGS: &[&str] = &[
+    "er", "ers", "lovers", "mania", "ist", "ista", "isti", "ian", "ians",
+];
+
+/// A word of laughter however long it runs (`wkwkwk`, `hahaha`, `wkwkwkw`, `awokawok`,
+/// `xixixi`): two or more syllables of the same few letters.
+fn is_laughter(w: &str) -> bool {
+    let b = w.as_bytes();
+    let only = |set: &[u8]| b.iter().all(|c| set.contains(c));
+    b.len() >= 4
+        && (only(b"wk")
+            || (only(b"hae") && b.contains(&b'h') && b.len() >= 4)
+            || (only(b"hi") && b.starts_with(b"hi"))
+            || (only(b"awok") && b.starts_with(b"awok"))
+            || (only(b"xi") && b.starts_with(b"xi")))
 }
 
 /// An everyday word (`lexicon/words/everyday.txt`), a number, or a word of the generic
@@ -446,7 +477,8 @@ impl Matcher {
                 // campaign's, once it is long enough not to be a word.
                 let joined = normalize(slogan).text().replace(' ', "");
                 if joined.len() >= 8 && cls == SLOGAN {
-                    self.in_hashtags.insert(&joined, PACK_HASHTAG, entity);
+                    self.in_hashtags
+                        .insert(&joined, PACK_HASHTAG | SLOGAN, entity);
                 } else if joined.len() >= 8 && words >= 2 {
                     self.in_hashtags.insert(&joined, SLOGAN_AMBIG, entity);
                 }
@@ -456,15 +488,64 @@ impl Matcher {
                     .text()
                     .trim_start_matches('#')
                     .replace(' ', "");
-                if !body.is_empty() {
-                    self.note(&h.tag, "hashtag", PACK_HASHTAG, no);
-                    self.hashtags.insert(
-                        body.into(),
-                        Term {
-                            classes: PACK_HASHTAG,
-                            entity,
-                        },
-                    );
+                if body.is_empty() {
+                    continue;
+                }
+                // A pack's hashtag names the contestant only when the pack says so, or when
+                // every word in it is a word of the contestant's names (`#SuryawanAyu`);
+                // anything else the campaign chose carries it (`#ContohBangkit`).
+                let kind = match h.kind {
+                    Some(HashtagKind::Name) => NAME_TAG,
+                    Some(HashtagKind::Slogan) => STANCE_TAG,
+                    None if self.names_only(&h.tag, entity) => NAME_TAG,
+                    None => STANCE_TAG,
+                };
+                self.note(
+                    &h.tag,
+                    if kind == NAME_TAG {
+                        "hashtag_name"
+                    } else {
+                        "hashtag_slogan"
+                    },
+                    PACK_HASHTAG,
+                    no,
+                );
+                self.hashtags.insert(
+                    body.into(),
+                    Term {
+                        classes: PACK_HASHTAG | kind,
+                        entity,
+                    },
+                );
+            }
+            // What the contestant's supporters are called. An everyday word (`bebek`) is a
+            // camp only with a cue or an insult near it, or politics in the post.
+            for term in &c.camp {
+                let cls = if is_ambiguous(term) && !pair(term) {
+                    CAMP | CAMP_AMBIG
+                } else {
+                    CAMP
+                };
+                self.add(term, cls, entity);
+                self.note(term, "camp", cls, no);
+                let joined = normalize(term).text().replace(' ', "");
+                if cls == CAMP && joined.len() >= 6 {
+                    self.in_hashtags.insert(&joined, CAMP, entity);
+                }
+            }
+            // `Ahoker`, `Suryawanlovers`, `Suryawanmania`: a distinctive name with the
+            // endings that make supporters of it.
+            let mut stems: Vec<String> =
+                c.names.iter().flat_map(|n| distinctive_parts(n)).collect();
+            stems.extend(
+                c.aliases
+                    .iter()
+                    .map(|a| normalize(a).text().to_string())
+                    .filter(|a| !a.contains(' ') && a.len() >= 4 && !is_ambiguous(a)),
+            );
+            for stem in stems {
+                for end in CAMP_ENDINGS {
+                    self.add(&format!("{stem}{end}"), CAMP, entity);
                 }
             }
             for s in &c.symbols {
@@ -557,8 +638,79 @@ impl Matcher {
         }
     }
 
-    /// Splits a normalised post into units, longest match first.
-    pub fn units(&self, norm: &Normalized) -> Vec<Unit> {
+    /// Is `w` (normalised) a word the scanner knows: a word of the lexicon or a pack, an
+    /// everyday word, a common name or a title?
+    fn knows(&self, w: &str) -> bool {
+        self.vocab.contains_key(w) || is_everyday_word(w) || is_common_name(w) || is_honorific(w)
+    }
+
+    /// The classes and entity of each piece of a hashtag, by the longest phrases of the
+    /// vocabulary over the pieces, and whether the vocabulary knows each piece.
+    fn piece_terms(&self, pieces: &[hashtag::Piece]) -> PieceTerms {
+        let ids: Vec<Option<u32>> = pieces
+            .iter()
+            .map(|p| self.vocab.get(p.text.as_str()).copied())
+            .collect();
+        let mut classes = vec![0; pieces.len()];
+        let mut entities = vec![None; pieces.len()];
+        let mut i = 0;
+        while i < pieces.len() {
+            let mut node = 0u32;
+            let mut best: Option<(usize, Term)> = None;
+            for (j, id) in ids.iter().enumerate().skip(i) {
+                let Some(next) = id.and_then(|id| self.edges.get(&(node, id))) else {
+                    break;
+                };
+                node = *next;
+                if let Some(term) = self.terms.get(node as usize).filter(|t| t.classes != 0) {
+                    best = Some((j, *term));
+                }
+            }
+            let Some((last, term)) = best else {
+                i += 1;
+                continue;
+            };
+            for k in i..=last {
+                classes[k] |= term.classes;
+                if term.classes & (CONTESTANT | CONTESTANT_AMBIG | CAMP) != 0 {
+                    entities[k] = term.entity;
+                }
+            }
+            i = last + 1;
+        }
+        let known = pieces
+            .iter()
+            .map(|p| p.number.is_some() || self.knows(&p.text))
+            .collect();
+        PieceTerms {
+            classes,
+            known,
+            entities,
+        }
+    }
+
+    /// Is every word of `tag` a word of the names or aliases of `entity` (or a title)?
+    fn names_only(&self, tag: &str, entity: Option<EntityRef>) -> bool {
+        let pieces = hashtag::pieces(tag, |w| self.knows(w));
+        let t = self.piece_terms(&pieces);
+        !pieces.is_empty()
+            && pieces.iter().enumerate().all(|(k, p)| {
+                (t.classes[k] & (CONTESTANT | CONTESTANT_AMBIG) != 0 && t.entities[k] == entity)
+                    || is_honorific(&p.text)
+            })
+    }
+
+    /// How a hashtag found in a post reads (see [`hashtag`]), and the contestant it names.
+    fn read_hashtag(&self, tag: &str) -> (hashtag::Reading, Option<EntityRef>) {
+        let pieces = hashtag::pieces(tag, |w| self.knows(w));
+        let t = self.piece_terms(&pieces);
+        let entity = t.entities.iter().flatten().next().copied();
+        (hashtag::read(&pieces, &t.classes, &t.known), entity)
+    }
+
+    /// Splits a normalised post into units, longest match first. `text` is the post as
+    /// written, which `norm` was made from (hashtags are read in their original case).
+    pub fn units(&self, text: &str, norm: &Normalized) -> Vec<Unit> {
         let tokens = norm.tokens();
         // One vocabulary look-up per token; the trie walks use the ids.
         const UNKNOWN: u32 = u32::MAX;
@@ -574,6 +726,7 @@ impl Matcher {
         let mut i = 0;
         while i < tokens.len() {
             let t = &tokens[i];
+            let original = text.get(t.orig.clone()).unwrap_or("");
             let text = norm.token_text(i);
             let mut unit = Unit {
                 first: i,
@@ -582,6 +735,7 @@ impl Matcher {
                 entity: None,
                 boundary_before: t.boundary_before,
                 value: None,
+                quoted: false,
             };
             if t.caps == Caps::Upper {
                 unit.classes |= UPPER;
@@ -604,8 +758,22 @@ impl Matcher {
                         unit.entity = term.entity;
                     } else {
                         let found = self.in_hashtags.search(body.as_bytes());
-                        unit.classes |= found.classes;
-                        unit.entity = found.entity;
+                        unit.classes |= found.classes & !PACK_HASHTAG;
+                        // Read by the words inside: a name only, or a stance.
+                        let (reading, entity) = self.read_hashtag(original);
+                        unit.entity = entity.or(found.entity);
+                        let named = found.classes & PACK_HASHTAG != 0 || entity.is_some();
+                        let slogan = found.classes & SLOGAN != 0;
+                        match reading {
+                            hashtag::Reading::Stance => unit.classes |= STANCE_TAG,
+                            _ if slogan => unit.classes |= STANCE_TAG,
+                            hashtag::Reading::Name => unit.classes |= NAME_TAG,
+                            hashtag::Reading::Other if named => unit.classes |= NAME_TAG,
+                            hashtag::Reading::Other => {}
+                        }
+                        if named && unit.entity.is_some_and(|e| !e.party) {
+                            unit.classes |= PACK_HASHTAG;
+                        }
                     }
                     out.push(unit);
                     i += 1;
@@ -616,6 +784,7 @@ impl Matcher {
                         "emjpraise" => EMO_PRAISE,
                         "emjscorn" => EMO_SCORN,
                         "emjhint" => EMO_HINT,
+                        "url" => LINK | REPORT,
                         _ => FINGER,
                     };
                     out.push(unit);
@@ -631,6 +800,8 @@ impl Matcher {
                         unit.classes |= PACK_HASHTAG;
                         unit.entity = found.entity;
                     }
+                    // A newsroom's account (`@detikcom`).
+                    unit.classes |= found.classes & REPORT;
                     out.push(unit);
                     i += 1;
                     continue;
@@ -650,7 +821,12 @@ impl Matcher {
                         unit.classes |= KEYCAP;
                     }
                 }
-                TokenKind::Word => {}
+                TokenKind::Word => {
+                    // wkwkwk, hahaha, awokawok: the writer laughing.
+                    if ids[i] == UNKNOWN && is_laughter(text) {
+                        unit.classes |= VOICE;
+                    }
+                }
             }
             // Longest phrase from here.
             let mut node = 0u32;
@@ -701,6 +877,44 @@ impl Matcher {
             i = unit.last + 1;
             out.push(unit);
         }
+        mark_quotes(text, norm, &mut out);
         out
+    }
+}
+
+/// Marks the units inside quotation marks, and those after a speaker's name and a colon
+/// at the start of a sentence (`Prabowo: kita menang`), until the sentence ends. Straight
+/// double quotes count only when they pair up.
+fn mark_quotes(text: &str, norm: &Normalized, units: &mut [Unit]) {
+    let tokens = norm.tokens();
+    let paired = text.matches('"').count() % 2 == 0;
+    let (mut inside, mut speaker) = (false, false);
+    let mut prev_end = 0;
+    let mut in_sentence = 0usize;
+    for k in 0..units.len() {
+        let (first, last) = (units[k].first, units[k].last);
+        let (Some(a), Some(b)) = (tokens.get(first), tokens.get(last)) else {
+            continue;
+        };
+        if units[k].boundary_before {
+            speaker = false;
+            in_sentence = 0;
+        }
+        for c in text.get(prev_end..a.orig.start).unwrap_or("").chars() {
+            match c {
+                '"' if paired => inside = !inside,
+                '\u{201C}' | '\u{00AB}' => inside = true,
+                '\u{201D}' | '\u{00BB}' => inside = false,
+                ':' if k > 0 && in_sentence <= 4 => {
+                    let who = &units[k - 1];
+                    speaker |= who.has(TITLE | UPPER | CONTESTANT | CONTESTANT_AMBIG)
+                        && !who.has(NUM | HASHTAG);
+                }
+                _ => {}
+            }
+        }
+        units[k].quoted = inside || speaker;
+        prev_end = b.orig.end;
+        in_sentence += 1;
     }
 }

@@ -16,6 +16,7 @@
 //! assert!(scanner.scan("Juara 2 lomba lari, bangga!", Lang::Id).findings.is_empty());
 //! ```
 
+pub mod hashtag;
 pub mod lexicon;
 pub mod matcher;
 pub mod normalize;
@@ -154,7 +155,7 @@ impl Scanner {
     /// `tools/train_tone.py`).
     pub fn tone_features(&self, text: &str) -> Vec<String> {
         let norm = normalize::normalize(text);
-        let units = self.matcher.units(&norm);
+        let units = self.matcher.units(text, &norm);
         let ctx = rules::Ctx::new(&units);
         let hits = rule_hits(&ctx);
         let names = hit_names(&hits);
@@ -169,7 +170,7 @@ impl Scanner {
     /// Scans a post of any length.
     pub fn scan(&self, text: &str, lang: Lang) -> ScanResult {
         let norm = normalize::normalize(text);
-        let units = self.matcher.units(&norm);
+        let units = self.matcher.units(text, &norm);
         let ctx = rules::Ctx::new(&units);
         let mut hits = rule_hits(&ctx);
         weigh_tone(&norm, &units, &ctx, &mut hits);
@@ -306,29 +307,29 @@ fn rule_hits(ctx: &rules::Ctx) -> Vec<Hit> {
             h.severity = Severity::Review;
         }
     }
-    // A news report names campaigns and candidates without joining them: unless the
-    // writer speaks for themselves, calls on readers or shows support, the campaign,
-    // sign, hashtag and facility findings of a report are worth a look, no more.
-    let c = lexicon::class::NEWS;
-    let personal = lexicon::class::FIRST_PERSON
-        | lexicon::class::MOBILIZE
-        | lexicon::class::SUPPORT_STRONG
-        | lexicon::class::VOTE;
-    if ctx.all & c != 0 && ctx.all & personal == 0 {
+    // News is not stance. A post that reports (news words, reported speech, a link, a
+    // newsroom's account, a headline's capitals, a speaker quoted) and where the writer
+    // never speaks in their own voice names candidates, campaigns and results without
+    // taking a side: all of it is worth a look, no more.
+    for h in &mut hits {
+        if ctx.in_report(h.first) {
+            h.severity = Severity::Review;
+        }
+    }
+    // Praise or criticism of a contestant in office ("pemerintah Jokowi", "Presiden X
+    // diktator") in a post that says nothing of the election is about governing: worth a
+    // look, not a verdict.
+    if !ctx.election_ref() {
         for h in &mut hits {
-            if matches!(
-                RULES[h.rule].category,
-                Category::CampaignMobilisation
-                    | Category::Symbol
-                    | Category::HashtagSlogan
-                    | Category::StateFacilities
-                    | Category::Support
-                    | Category::MoneyPolitics
-            ) {
+            let governed = h.entity.is_some_and(|e| !e.party && ctx.governed(e));
+            if governed && matches!(RULES[h.rule].category, Category::Support | Category::Attack) {
                 h.severity = Severity::Review;
             }
         }
     }
+    // A post that treats every side alike (praises them all, mocks them all, or carries
+    // each side's hashtags) takes none, unless it ranks them.
+    even_handed(ctx, &mut hits);
     // A post that warns against acts (dilarang, melanggar, laporkan, netralitas ...)
     // names them without doing them: unless it also takes a side, its findings about
     // campaigns, facilities, money, ID cards, groups and signs are dropped.
@@ -362,6 +363,51 @@ fn rule_hits(ctx: &rules::Ctx) -> Vec<Hit> {
     hits
 }
 
+/// Caps at review the findings of a post that treats two or more contestants of one pack
+/// alike: each is praised, or each attacked, and nothing ranks them (lebih, daripada ...).
+fn even_handed(ctx: &rules::Ctx, hits: &mut [Hit]) {
+    if ctx.all & lexicon::class::COMPARE != 0 {
+        return;
+    }
+    // (entity, polarity): +1 for support, a call, a sign or a campaign hashtag; -1 attack.
+    let mut sides: Vec<(EntityRef, i8)> = Vec::new();
+    for h in hits.iter().filter(|h| h.severity == Severity::Violation) {
+        let Some(e) = h.entity.filter(|e| !e.party) else {
+            continue;
+        };
+        let polarity = match RULES[h.rule].category {
+            Category::Attack => -1,
+            Category::Support | Category::HashtagSlogan | Category::Symbol => 1,
+            _ => return, // a call to vote, a campaign, money ...: no even-handed report
+        };
+        if !sides.contains(&(e, polarity)) {
+            sides.push((e, polarity));
+        }
+    }
+    let mut entities: Vec<EntityRef> = sides.iter().map(|s| s.0).collect();
+    entities.dedup();
+    let one_pack = entities.windows(2).all(|w| w[0].pack == w[1].pack);
+    let polarities: Vec<i8> = sides.iter().map(|s| s.1).collect();
+    let alike = polarities.windows(2).all(|w| w[0] == w[1]);
+    // Every entity once, all with one polarity, at least two of them.
+    let distinct = {
+        let mut e = entities.clone();
+        e.sort_by_key(|x| (x.pack, x.index));
+        e.dedup();
+        e.len()
+    };
+    if distinct >= 2 && one_pack && alike && distinct == sides.len() {
+        for h in hits.iter_mut() {
+            if matches!(
+                RULES[h.rule].category,
+                Category::Support | Category::Attack | Category::HashtagSlogan | Category::Symbol
+            ) {
+                h.severity = Severity::Review;
+            }
+        }
+    }
+}
+
 /// `rule:severity` of each hit, as the tone model sees them.
 fn hit_names(hits: &[Hit]) -> Vec<String> {
     let mut names: Vec<String> = hits
@@ -386,7 +432,9 @@ fn weigh_tone(
         return;
     }
     let violation = hits.iter().any(|h| h.severity == Severity::Violation);
-    if violation || ctx.is_question() || ctx.warns() {
+    // A report in no voice of the writer's own takes no side, whatever its words.
+    let report = ctx.is_report();
+    if violation || report || ctx.is_question() || ctx.warns() {
         return;
     }
     let names = hit_names(hits);

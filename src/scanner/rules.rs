@@ -131,6 +131,9 @@ pub struct Ctx<'a> {
     keycap_list: bool,
     /// First unit of each sentence (and the number of units at the end).
     sentence_start: Vec<usize>,
+    /// Most words are capitalised, as in a news headline ("Jokowi Siap Nyapres Jika
+    /// Didukung Ulama").
+    headline: bool,
     /// Lazily computed facts of the whole post.
     candidate: std::cell::OnceCell<bool>,
     invites: std::cell::OnceCell<bool>,
@@ -178,6 +181,10 @@ impl Iterator for Nearby {
 /// Posts of at most this many units are read as one thought: a cue in one sentence
 /// reaches a name in the next.
 const SHORT_POST: usize = 30;
+
+/// Posts of at most this many units are judged as a whole as a report or as the writer's
+/// voice; longer ones sentence by sentence.
+const LONG_POST: usize = 80;
 
 impl<'a> Ctx<'a> {
     pub fn new(units: &'a [Unit]) -> Ctx<'a> {
@@ -245,6 +252,18 @@ impl<'a> Ctx<'a> {
             }
         }
         sentence_start.push(units.len());
+        // A headline: four or more capitalised words, most of the words, not all in capitals.
+        let words = units
+            .iter()
+            .filter(|u| !u.has(NUM | HASHTAG | FINGER | EMO_PRAISE | EMO_SCORN | EMO_HINT | LINK))
+            .filter(|u| u.classes & (VOICE | FIRST_PERSON) == 0 || u.has(TITLE | UPPER));
+        let (mut n, mut title, mut upper) = (0, 0, 0);
+        for u in words {
+            n += 1;
+            title += usize::from(u.has(TITLE) && !u.has(UPPER));
+            upper += usize::from(u.has(UPPER));
+        }
+        let headline = title >= 4 && (title + upper) * 10 >= n * 7 && upper * 2 < n;
         Ctx {
             units,
             all,
@@ -256,6 +275,7 @@ impl<'a> Ctx<'a> {
             warns,
             keycap_list: keycaps.count_ones() >= 3,
             sentence_start,
+            headline,
             candidate: Default::default(),
             invites: Default::default(),
             campaign_word: Default::default(),
@@ -392,6 +412,120 @@ impl<'a> Ctx<'a> {
     /// campaign words, a pack's symbols or its voting day?
     fn election_context(&self) -> bool {
         self.election
+    }
+
+    /// Do the units `range` report rather than speak: news words, reported speech, a
+    /// link, a newsroom's account, or a speaker's words quoted?
+    fn reports(&self, range: std::ops::Range<usize>, marks: Classes) -> bool {
+        self.units
+            .get(range)
+            .is_some_and(|us| us.iter().any(|u| u.has(marks) || u.quoted))
+    }
+
+    /// Does the writer speak in their own voice in the units `range`, outside any
+    /// quotation: the first or second person, laughter, an invitation, derision, praise or
+    /// scorn in emoji, a camp's nickname, a stance hashtag, a wish dressed as a prediction,
+    /// or an imperative to vote opening a sentence of a post that is no headline?
+    fn speaks(&self, range: std::ops::Range<usize>) -> bool {
+        let own = FIRST_PERSON
+            | VOICE
+            | INVITE
+            | INSULT
+            | EMO_PRAISE
+            | EMO_SCORN
+            | EMO_HINT
+            | CAMP_SLUR
+            | STANCE_TAG
+            | CAMPAIGN_HASHTAG;
+        range.into_iter().any(|i| {
+            self.units.get(i).is_some_and(|u| {
+                !u.quoted
+                    && (u.has(own)
+                        || (!self.headline
+                            && u.has(VOTE)
+                            && self.sentence_start.get(self.sentence[i]) == Some(&i)))
+            })
+        })
+    }
+
+    /// Is the finding at unit `i` part of a report in which the writer does not speak? A
+    /// short post is read as a whole (a headline, a link or a newsroom anywhere makes it a
+    /// report; a voice anywhere makes it the writer's); a long one sentence by sentence, so
+    /// that an opinion piece that quotes the news still speaks.
+    pub fn in_report(&self, i: usize) -> bool {
+        let n = self.units.len();
+        if n <= LONG_POST {
+            (self.headline || self.reports(0..n, NEWS | REPORT | LINK)) && !self.speaks(0..n)
+        } else {
+            // In a long text only a quotation or the language of news makes a sentence a
+            // report: opinion writing says "kata" and "sebut" too.
+            let s = self.sentence_units(i);
+            self.reports(s.clone(), NEWS) && !self.speaks(s)
+        }
+    }
+
+    /// Is the post as a whole a report in which the writer does not speak?
+    pub fn is_report(&self) -> bool {
+        let n = self.units.len();
+        n <= LONG_POST
+            && (self.headline || self.reports(0..n, NEWS | REPORT | LINK))
+            && !self.speaks(0..n)
+    }
+
+    /// Does the post speak of an election, a candidacy or a campaign, beyond naming a
+    /// person who happens to run (who may also be in office)?
+    pub fn election_ref(&self) -> bool {
+        self.has(
+            ELECTION
+                | CAND
+                | NYALEG
+                | VOTE_STRONG
+                | CAMPAIGN
+                | CAMPAIGN_STRONG
+                | STANCE_TAG
+                | CAMPAIGN_HASHTAG
+                | VOTING_DAY
+                | CAMP
+                | SLOGAN
+                | PACK_SYMBOL
+                | FINGER
+                | MONEY_STRONG
+                | PARTY
+                | PARTY_WORD,
+        ) || self
+            .units
+            .iter()
+            .any(|u| u.value.is_some_and(|v| (2000..=2099).contains(&v)) && !u.has(LEADING_ZERO))
+    }
+
+    /// Is contestant `e` spoken of in office: the post is about the government (pemerintah,
+    /// rezim, kebijakan, diktator ...) or gives them their office's title ("Presiden
+    /// Jokowi", "Pak Gubernur")?
+    pub fn governed(&self, e: EntityRef) -> bool {
+        self.has(GOVERN)
+            || (1..self.units.len()).any(|j| {
+                self.units[j].entity == Some(e)
+                    && self.units[j - 1].has(OFFICE)
+                    && self.same_sentence(j - 1, j)
+            })
+    }
+
+    /// Is the camp name at `i` about a camp: a cue before it (`kaum kampret`, `para
+    /// cebong`), or politics in the post? An everyday word or a plain curse otherwise.
+    fn camp_reading(&self, i: usize) -> bool {
+        let u = &self.units[i];
+        if !u.has(CAMP_AMBIG) {
+            return true;
+        }
+        let cue = i > 0 && self.units[i - 1].has(CAMP_CUE) && self.same_sentence(i - 1, i);
+        let other_camp = self
+            .units
+            .iter()
+            .enumerate()
+            .any(|(j, x)| j != i && x.has(CAMP) && !x.has(CAMP_AMBIG));
+        cue || other_camp
+            || self.election
+            || self.has(GOVERN | OFFICE | PARTY | PARTY_WORD | CAND | CONTESTANT)
     }
 
     /// Is the act at `i` refused or warned against: a negation just before or after it, or
@@ -563,7 +697,10 @@ impl<'a> Ctx<'a> {
         if self.after_business(j) {
             return false;
         }
-        u.has(CONTESTANT | SLOGAN | PACK_HASHTAG)
+        // A camp of a contestant (`Sedulur Busri`, `Ahoker`): talk of the camp is talk of
+        // the contestant.
+        let camp = u.has(CAMP) && u.entity.is_some_and(|e| !e.party) && self.camp_reading(j);
+        camp || u.has(CONTESTANT | SLOGAN | PACK_HASHTAG)
             || (u.has(CONTESTANT_AMBIG) && u.has(UPPER))
             || u.entity.is_some_and(|e| !e.party)
                 && u.has(CONTESTANT_AMBIG | SLOGAN_AMBIG)
@@ -874,7 +1011,14 @@ fn detect_attack(ctx: &Ctx, out: &mut Vec<Span>) {
                     && !ctx.after_business(*j))
                 || t.has(PARTY)
                 || (t.has(PARTY_WORD) && d <= 3)
-                || (strong && t.has(CAND | NYALEG) && !ctx.sentence_has(i, CIVIC) && !ctx.warns)
+                || (strong && t.has(CAND) && !ctx.sentence_has(i, CIVIC) && !ctx.warns)
+                // "maju" runs for office only beside the attack: it also means "advance".
+                || (strong
+                    && t.has(NYALEG)
+                    && d <= 3
+                    && ctx.same_sentence(i, *j)
+                    && !ctx.sentence_has(i, CIVIC)
+                    && !ctx.warns)
                 || (strong && t.has(OFFICE) && d <= 3 && ctx.same_sentence(i, *j))
                 || (t.has(BALLOT_NUM)
                     && (ctx.ballot(*j, strong) || (strong && d <= 3 && ctx.code_nearby(*j))))
@@ -895,12 +1039,38 @@ fn detect_hashtag(ctx: &Ctx, out: &mut Vec<Span>) {
         return;
     }
     for (i, u) in ctx.units.iter().enumerate() {
-        let campaign = u.has(PACK_HASHTAG | CAMPAIGN_HASHTAG)
-            || (u.has(CONTESTANT_AMBIG) && u.has(UPPER))
-            || (u.has(SLOGAN_AMBIG) && ctx.election_context());
-        if u.has(HASHTAG) && campaign {
+        if !u.has(HASHTAG) || u.has(NAME_TAG) {
+            // A hashtag of a name alone names the contestant: a mention, unless the post
+            // takes a side (see `detect_mention`, `detect_support`, `detect_attack`).
+            continue;
+        }
+        // A hashtag that carries a stance (#2019GantiPresiden, #SuryawanLagi), a generic
+        // campaign stem (#coblos02), or a slogan of everyday words in an election post.
+        let campaign =
+            u.has(STANCE_TAG | CAMPAIGN_HASHTAG) || (u.has(SLOGAN_AMBIG) && ctx.election_context());
+        if campaign {
             out.push(span(i, i, u.entity));
         }
+    }
+}
+
+/// A camp's nickname used at all mocks the camp (cebong, kampret, kadrun, termul, pasukan
+/// nasi bungkus); one that is also a plain curse or an everyday word counts only with a
+/// cue before it or politics in the post. Warning against the nicknames is no attack.
+fn detect_camp(ctx: &Ctx, out: &mut Vec<Span>) {
+    if !ctx.has(CAMP_SLUR) {
+        return;
+    }
+    for (i, u) in ctx.units.iter().enumerate() {
+        if !u.has(CAMP_SLUR) || u.has(HASHTAG) || ctx.refused(i) || !ctx.camp_reading(i) {
+            continue;
+        }
+        let first = if i > 0 && ctx.units[i - 1].has(CAMP_CUE) && ctx.same_sentence(i - 1, i) {
+            i - 1
+        } else {
+            i
+        };
+        out.push(span(first, i, u.entity));
     }
 }
 
@@ -1246,7 +1416,10 @@ fn detect_money(ctx: &Ctx, out: &mut Vec<Span>) {
                 || ctx.named(j, ctx.dist(i, j))
                 || (t.has(CAND) && !ctx.sentence_has(j, CIVIC))
                 || (t.has(CAMPAIGN | CAMPAIGN_STRONG) && ctx.election_context())
-                || (t.has(BALLOT_NUM) && (t.has(LEADING_ZERO) || ctx.marked(j)) && ctx.number_ok(j))
+                || (t.has(BALLOT_NUM)
+                    && (t.has(LEADING_ZERO) || ctx.marked(j))
+                    && ctx.number_ok(j)
+                    && ctx.election_context())
         };
         // Goods in one sentence, the vote or the candidate in the next: "Dibagi H-2 malem.
         // Stiker paslon ditempel di kardusnya."; anywhere, when the post hides it.
@@ -1314,14 +1487,16 @@ pub(crate) fn tone_rule() -> usize {
 }
 
 fn detect_mention(ctx: &Ctx, out: &mut Vec<Span>) {
-    if !ctx.has(CONTESTANT | PARTY | CONTESTANT_AMBIG) {
+    if !ctx.has(CONTESTANT | PARTY | CONTESTANT_AMBIG | PACK_HASHTAG | CAMP) {
         return;
     }
     for (i, u) in ctx.units.iter().enumerate() {
         if ctx.after_business(i) {
             continue;
         }
-        if u.has(CONTESTANT | PARTY)
+        let camp = u.has(CAMP) && u.entity.is_some() && ctx.camp_reading(i);
+        if u.has(CONTESTANT | PARTY | PACK_HASHTAG)
+            || camp
             || (u.has(CONTESTANT_AMBIG) && u.has(UPPER) && ctx.election_context())
         {
             out.push(span(i, i, u.entity));
@@ -1431,6 +1606,32 @@ pub static RULES: &[Rule] = &[
         detect: detect_attack,
     },
     Rule {
+        id: "attack.camp",
+        category: Category::Attack,
+        severity: Severity::Violation,
+        message: Text {
+            id: "Julukan ejekan untuk pendukung salah satu calon (misalnya cebong, kampret, kadrun) menyerang kubu itu. Mengejek pendukung calon juga bentuk keberpihakan yang dilarang bagi pegawai ASN.",
+            en: "A mocking nickname for a candidate's supporters (such as cebong, kampret, kadrun) attacks that camp. Mocking a candidate's supporters is also partisanship, which civil servants may not show.",
+        },
+        basis: SOCIAL_BASIS,
+        suggestion: Some(Suggestion(Text {
+            id: "Mari berbeda pilihan tanpa saling mengejek",
+            en: "Let's differ in our choices without mocking each other",
+        })),
+        must_flag: &[
+            "Cebong dungu, dikasih kaos udah bangga",
+            "dasar kadrun, kerjaannya nyebar hoaks",
+            "Gak hidup termul klo gak makan hoaks",
+            "kaum kampret mulai panik jelang pilpres",
+        ],
+        must_not_flag: &[
+            "kampret, sinyal ilang lagi pas meeting",
+            "Stop panggil orang cebong atau kampret, kita semua saudara",
+            "Anak-anak belajar metamorfosis kecebong jadi katak",
+        ],
+        detect: detect_camp,
+    },
+    Rule {
         id: "hashtag.campaign",
         category: Category::HashtagSlogan,
         severity: Severity::Violation,
@@ -1443,8 +1644,19 @@ pub static RULES: &[Rule] = &[
             id: "#PemiluDamai",
             en: "#PemiluDamai",
         })),
-        must_flag: &["Semangat pagi! #GibranMendengar", "#AniesBaswedan2024", "#Coblos02"],
-        must_not_flag: &["#PemiluDamai #TolakPolitikUang", "#RelawanDonorDarah"],
+        must_flag: &[
+            "Semangat pagi! #GibranMendengar",
+            "#AniesBaswedan2024",
+            "#Coblos02",
+            "Besok pagi cuaca cerah #2029GantiBupati",
+            "Sudah siap? #PastikanBesokTiga",
+            "#PrabowoGibranMenang",
+        ],
+        must_not_flag: &[
+            "#PemiluDamai #TolakPolitikUang",
+            "#RelawanDonorDarah",
+            "KPU menetapkan hasil rekapitulasi #PrabowoGibran",
+        ],
         detect: detect_hashtag,
     },
     Rule {

@@ -592,7 +592,12 @@ pub fn stance() -> Option<BTreeMap<String, (usize, usize, usize)>> {
         if rec.len() < 6 {
             continue;
         }
-        let article = format!("{}. {}", rec[3], rec[4]);
+        // The content is stored as a JSON list of paragraphs; a writer would paste the
+        // paragraphs themselves.
+        let body = serde_json::from_str::<Vec<String>>(&rec[4])
+            .map(|ps| ps.join("\n\n"))
+            .unwrap_or_else(|_| rec[4].clone());
+        let article = format!("{}.\n\n{}", rec[3], body);
         let label = rec[5].trim().to_string();
         let r = scanner.scan(&article, Lang::Id);
         let e = out.entry(label).or_default();

@@ -175,6 +175,43 @@ pub const ATTIRE: Classes = 1 << 71;
 /// "tapi", "namun": a new clause, which a warning before it does not reach ("harusnya
 /// netral, tapi hati kecil saya tetap 02").
 pub const CONTRAST: Classes = 1 << 72;
+/// A web address or the placeholder `URL`: a shared link, the mark of a report.
+pub const LINK: Classes = 1 << 73;
+/// A name for a camp's supporters (cebong, kadrun, Ahoker; a pack's `camp` list): talk about
+/// a camp is talk about its contestant.
+pub const CAMP: Classes = 1 << 74;
+/// A camp name that is an insult on its own (cebong, kampret, kadrun, termul, pasukan nasi
+/// bungkus): using it at all mocks the camp.
+pub const CAMP_SLUR: Classes = 1 << 75;
+/// A camp name that is also an everyday word or a plain curse (kampret, bebek): a camp only
+/// with a cue before it, an insult near it or politics in the post.
+pub const CAMP_AMBIG: Classes = 1 << 76;
+/// Words that make the name after them a camp (pendukung, pemuja, antek, kubu, kaum, bani,
+/// pasukan, laskar ...), or after it (lovers, haters, mania).
+pub const CAMP_CUE: Classes = 1 << 77;
+/// A hashtag that only names a contestant (#AniesSandi, #SuryawanAyu): a mention.
+pub const NAME_TAG: Classes = 1 << 78;
+/// A hashtag that carries a stance (#2019GantiPresiden, #JokowiLagi, #PastikanBesokDua,
+/// #SuryawanMenang): spreading it takes a side.
+pub const STANCE_TAG: Classes = 1 << 79;
+/// Words that give a hashtag a stance when they stand beside a name, an office or a number
+/// (ganti, tetap, lagi, lanjut, periode, besok, pastikan, nomor ...).
+pub const TAG_STANCE: Classes = 1 << 80;
+/// The writer's own voice: laughter, the second person, slang address (wkwk, haha, lu,
+/// kalian, ente): a post with it is more than a report.
+pub const VOICE: Classes = 1 << 81;
+/// The sitting government and its office (pemerintah, pemerintahan, rezim, istana, kabinet,
+/// kebijakan) and criticism of how it governs (diktator, otoriter): about governing, not the
+/// election, unless the post says so.
+pub const GOVERN: Classes = 1 << 82;
+/// Reported speech and the marks of a report (kata, ujar, sebut, klaim, dikritik, unggul,
+/// survei, via): what the post reports, not what the writer does.
+pub const REPORT: Classes = 1 << 83;
+/// Comparison (lebih, daripada, dibanding, ketimbang): naming two sides to rank them.
+pub const COMPARE: Classes = 1 << 84;
+/// Derision and abuse (dungu, bego, goblok, otak dengkul, kampungan): the writer's own
+/// contempt, never a report's words; with a contestant or a camp near, an attack.
+pub const INSULT: Classes = 1 << 85;
 
 /// Every class with its name, in bit order: the names the lexicon files use.
 pub const NAMES: &[(Classes, &str)] = &[
@@ -251,6 +288,19 @@ pub const NAMES: &[(Classes, &str)] = &[
     (EVADE, "EVADE"),
     (ATTIRE, "ATTIRE"),
     (CONTRAST, "CONTRAST"),
+    (LINK, "LINK"),
+    (CAMP, "CAMP"),
+    (CAMP_SLUR, "CAMP_SLUR"),
+    (CAMP_AMBIG, "CAMP_AMBIG"),
+    (CAMP_CUE, "CAMP_CUE"),
+    (NAME_TAG, "NAME_TAG"),
+    (STANCE_TAG, "STANCE_TAG"),
+    (TAG_STANCE, "TAG_STANCE"),
+    (VOICE, "VOICE"),
+    (GOVERN, "GOVERN"),
+    (REPORT, "REPORT"),
+    (COMPARE, "COMPARE"),
+    (INSULT, "INSULT"),
 ];
 
 /// Classes the packs and the tokeniser set, which no lexicon entry may carry.
@@ -271,7 +321,9 @@ pub const NOT_IN_LEXICON: Classes = CONTESTANT
     | UPPER
     | TITLE
     | VOTING_DAY
-    | STRICT;
+    | STRICT
+    | NAME_TAG
+    | STANCE_TAG;
 
 /// Classes a lexicon entry may carry.
 pub const LEXICON: Classes = !NOT_IN_LEXICON;
