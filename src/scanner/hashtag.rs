@@ -165,6 +165,17 @@ fn segment(word: &str, known: &impl Fn(&str) -> bool) -> Option<Vec<String>> {
     (words.len() > 1).then_some(words)
 }
 
+/// Does `w` look like an Indonesian word with a prefix or suffix (`promosikan`,
+/// `diterapkan`, `bersama`, `kebijakan`)?
+fn affixed(w: &str) -> bool {
+    const PREFIXES: &[&str] = &["me", "di", "ber", "ter", "pe", "ke", "se"];
+    const SUFFIXES: &[&str] = &["kan", "nya", "an", "lah", "kah"];
+    w.len() >= 6
+        && (PREFIXES.iter().any(|p| w.starts_with(p)) && SUFFIXES.iter().any(|s| w.ends_with(s))
+            || w.ends_with("kan")
+            || w.ends_with("nya"))
+}
+
 /// What a hashtag says, from the classes of its pieces (looked up by the matcher).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Reading {
@@ -172,6 +183,9 @@ pub enum Reading {
     Name,
     /// Carries a stance (`#JokowiLagi`, `#2019GantiPresiden`, `#PastikanBesokDua`).
     Stance,
+    /// Carries a stance if the capitalised word it names is a candidate the packs do not
+    /// list (`#DjarotSiharMenang`, `#HasanAnton2`): a stance in an election post only.
+    StanceIfElection,
     /// Neither (`#PemiluDamai`, `#DebatCapres`, `#TolakPolitikUang`).
     Other,
 }
@@ -181,11 +195,19 @@ pub enum Reading {
 pub fn read(pieces: &[Piece], classes: &[Classes], known: &[bool]) -> Reading {
     let all = classes.iter().fold(0, |a, c| a | c);
     let named = all & (CONTESTANT | CONTESTANT_AMBIG) != 0;
-    // An unknown word written with a capital: a name the packs do not list.
-    let name_like = pieces
-        .iter()
-        .zip(known)
-        .any(|(p, k)| !k && p.number.is_none() && p.capitalised && p.text.len() >= 3);
+    // An unknown word written with a capital that does not look like an affixed word: a
+    // name the packs do not list (`Djarot`, not `Promosikan`).
+    let is_name_like = |p: &Piece, k: bool| {
+        !k && p.number.is_none()
+            && p.capitalised
+            && (3..=12).contains(&p.text.len())
+            && !affixed(&p.text)
+    };
+    let name_like = pieces.iter().zip(known).any(|(p, k)| is_name_like(p, *k));
+    // `#HasanAnton2`: a small number right after the unknown name.
+    let name_like_ballot = pieces.windows(2).zip(known.windows(2)).any(|(w, k)| {
+        is_name_like(&w[0], k[0]) && w[1].number.is_some_and(|v| (1..=9).contains(&v))
+    });
     let ballot = pieces
         .iter()
         .any(|p| p.number.is_some_and(|v| (1..=30).contains(&v)));
@@ -193,14 +215,25 @@ pub fn read(pieces: &[Piece], classes: &[Classes], known: &[bool]) -> Reading {
         .iter()
         .any(|p| p.number.is_some_and(|v| (1990..=2099).contains(&v)));
     let office = all & (OFFICE | CAND) != 0;
-    let target = named || name_like || ballot || office || all & (PARTY | CAMP) != 0;
     let stance_word = all
-        & (TAG_STANCE | VOTE | VOTE_STRONG | SUPPORT | SUPPORT_STRONG | ATTACK | SLOGAN | CAMP)
+        & (TAG_STANCE
+            | VOTE
+            | VOTE_STRONG
+            | SUPPORT
+            | SUPPORT_STRONG
+            | ATTACK
+            | SLOGAN
+            | CAMP
+            | FIRST_PERSON)
         != 0;
-    // `#Anies2024`, `#TGBPresiden2019`: a name (with an office) and an election year.
-    let candidacy = year && (named || (name_like && office));
-    if (stance_word && target) || candidacy {
+    // `#Anies2024`, `#TGBPresiden2019`: a name (with an office) and an election year;
+    // `#SuryawanAyu1`: a pair and its ballot number.
+    let candidacy = (year && (named || (name_like && office))) || (ballot && named);
+    let known_target = named || ballot || office || all & (PARTY | CAMP) != 0;
+    if (stance_word && known_target) || candidacy {
         Reading::Stance
+    } else if name_like && (stance_word || name_like_ballot) {
+        Reading::StanceIfElection
     } else if named {
         Reading::Name
     } else {

@@ -442,6 +442,14 @@ impl Matcher {
                 }
             }
             for alias in &c.aliases {
+                // A camp's nickname listed as an alias ("cebong" for Jokowi): what the
+                // supporters are called, not the contestant.
+                let camp = self.phrase_classes(alias) & (CAMP | CAMP_SLUR | CAMP_AMBIG);
+                if camp & CAMP != 0 {
+                    self.add(alias, camp, entity);
+                    self.note(alias, "camp", camp, no);
+                    continue;
+                }
                 let cls = if is_ambiguous(alias) && !pair(alias) {
                     CONTESTANT_AMBIG
                 } else {
@@ -608,6 +616,22 @@ impl Matcher {
         id
     }
 
+    /// The classes the vocabulary gives `phrase` (normalised here) as a whole, so far.
+    fn phrase_classes(&self, phrase: &str) -> Classes {
+        let norm = normalize(phrase);
+        let mut node = 0u32;
+        for i in 0..norm.tokens().len() {
+            let Some(id) = self.vocab.get(norm.token_text(i)) else {
+                return 0;
+            };
+            let Some(next) = self.edges.get(&(node, *id)) else {
+                return 0;
+            };
+            node = *next;
+        }
+        self.terms.get(node as usize).map_or(0, |t| t.classes)
+    }
+
     /// Adds a phrase (normalised here) with its classes.
     fn add(&mut self, phrase: &str, classes: Classes, entity: Option<EntityRef>) {
         let norm = normalize(phrase);
@@ -766,6 +790,9 @@ impl Matcher {
                         let slogan = found.classes & SLOGAN != 0;
                         match reading {
                             hashtag::Reading::Stance => unit.classes |= STANCE_TAG,
+                            hashtag::Reading::StanceIfElection => {
+                                unit.classes |= STANCE_TAG | STRICT;
+                            }
                             _ if slogan => unit.classes |= STANCE_TAG,
                             hashtag::Reading::Name => unit.classes |= NAME_TAG,
                             hashtag::Reading::Other if named => unit.classes |= NAME_TAG,
@@ -907,8 +934,14 @@ fn mark_quotes(text: &str, norm: &Normalized, units: &mut [Unit]) {
                 '\u{201D}' | '\u{00BB}' => inside = false,
                 ':' if k > 0 && in_sentence <= 4 => {
                     let who = &units[k - 1];
+                    // `RT @akun:` (or `RT USER:`) shares a post; it quotes nobody.
+                    let retweet = k > 1
+                        && tokens.get(units[k - 2].first).is_some_and(|t| {
+                            norm.token_text(units[k - 2].first) == "rt" && t.kind == TokenKind::Word
+                        });
                     speaker |= who.has(TITLE | UPPER | CONTESTANT | CONTESTANT_AMBIG)
-                        && !who.has(NUM | HASHTAG);
+                        && !who.has(NUM | HASHTAG)
+                        && !retweet;
                 }
                 _ => {}
             }

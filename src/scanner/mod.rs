@@ -157,7 +157,7 @@ impl Scanner {
         let norm = normalize::normalize(text);
         let units = self.matcher.units(text, &norm);
         let ctx = rules::Ctx::new(&units);
-        let hits = rule_hits(&ctx);
+        let (hits, _) = rule_hits(&ctx);
         let names = hit_names(&hits);
         let names: Vec<&str> = names.iter().map(String::as_str).collect();
         let mut out = Vec::new();
@@ -172,8 +172,10 @@ impl Scanner {
         let norm = normalize::normalize(text);
         let units = self.matcher.units(text, &norm);
         let ctx = rules::Ctx::new(&units);
-        let mut hits = rule_hits(&ctx);
-        weigh_tone(&norm, &units, &ctx, &mut hits);
+        let (mut hits, judged) = rule_hits(&ctx);
+        if !judged {
+            weigh_tone(&norm, &units, &ctx, &mut hits);
+        }
         self.findings(text, &norm, &units, hits, lang)
     }
 
@@ -280,8 +282,10 @@ struct Hit {
 }
 
 /// Runs every rule, then the adjustments that read the whole post (questions, news
-/// reports, warnings).
-fn rule_hits(ctx: &rules::Ctx) -> Vec<Hit> {
+/// reports, governing, even-handed posts, warnings). Also says whether the whole post was
+/// judged no more than worth a look (a report, a post about governing, an even-handed
+/// one), which the tone model then leaves alone.
+fn rule_hits(ctx: &rules::Ctx) -> (Vec<Hit>, bool) {
     let mut hits: Vec<Hit> = Vec::new();
     let mut spans = Vec::new();
     for (ri, rule) in RULES.iter().enumerate() {
@@ -311,6 +315,7 @@ fn rule_hits(ctx: &rules::Ctx) -> Vec<Hit> {
     // newsroom's account, a headline's capitals, a speaker quoted) and where the writer
     // never speaks in their own voice names candidates, campaigns and results without
     // taking a side: all of it is worth a look, no more.
+    let mut judged = ctx.is_report();
     for h in &mut hits {
         if ctx.in_report(h.first) {
             h.severity = Severity::Review;
@@ -321,15 +326,21 @@ fn rule_hits(ctx: &rules::Ctx) -> Vec<Hit> {
     // look, not a verdict.
     if !ctx.election_ref() {
         for h in &mut hits {
-            let governed = h.entity.is_some_and(|e| !e.party && ctx.governed(e));
+            // The contestant in office, or an office or institution itself ("bubarkan DPR",
+            // "pak Presiden otoriter").
+            let governed = match h.entity {
+                Some(e) => !e.party && ctx.governed(e),
+                None => ctx.all & (lexicon::class::GOVERN | lexicon::class::OFFICE) != 0,
+            };
             if governed && matches!(RULES[h.rule].category, Category::Support | Category::Attack) {
                 h.severity = Severity::Review;
+                judged = true;
             }
         }
     }
     // A post that treats every side alike (praises them all, mocks them all, or carries
     // each side's hashtags) takes none, unless it ranks them.
-    even_handed(ctx, &mut hits);
+    judged |= even_handed(ctx, &mut hits);
     // A post that warns against acts (dilarang, melanggar, laporkan, netralitas ...)
     // names them without doing them: unless it also takes a side, its findings about
     // campaigns, facilities, money, ID cards, groups and signs are dropped.
@@ -360,15 +371,17 @@ fn rule_hits(ctx: &rules::Ctx) -> Vec<Hit> {
             });
         }
     }
-    hits
+    (hits, judged)
 }
 
 /// Caps at review the findings of a post that treats two or more contestants of one pack
 /// alike: each is praised, or each attacked, and nothing ranks them (lebih, daripada ...).
-fn even_handed(ctx: &rules::Ctx, hits: &mut [Hit]) {
+fn even_handed(ctx: &rules::Ctx, hits: &mut [Hit]) -> bool {
     if ctx.all & lexicon::class::COMPARE != 0 {
-        return;
+        return false;
     }
+    // "kedua kubu", "ketiga paslon": the post says itself that it speaks of every side.
+    let both = ctx.all & lexicon::class::EVEN != 0;
     // (entity, polarity): +1 for support, a call, a sign or a campaign hashtag; -1 attack.
     let mut sides: Vec<(EntityRef, i8)> = Vec::new();
     for h in hits.iter().filter(|h| h.severity == Severity::Violation) {
@@ -378,7 +391,7 @@ fn even_handed(ctx: &rules::Ctx, hits: &mut [Hit]) {
         let polarity = match RULES[h.rule].category {
             Category::Attack => -1,
             Category::Support | Category::HashtagSlogan | Category::Symbol => 1,
-            _ => return, // a call to vote, a campaign, money ...: no even-handed report
+            _ => return false, // a call to vote, a campaign, money ...: no even-handed report
         };
         if !sides.contains(&(e, polarity)) {
             sides.push((e, polarity));
@@ -396,7 +409,8 @@ fn even_handed(ctx: &rules::Ctx, hits: &mut [Hit]) {
         e.dedup();
         e.len()
     };
-    if distinct >= 2 && one_pack && alike && distinct == sides.len() {
+    let even = distinct >= 2 && one_pack && (both || (alike && distinct == sides.len()));
+    if even {
         for h in hits.iter_mut() {
             if matches!(
                 RULES[h.rule].category,
@@ -406,6 +420,7 @@ fn even_handed(ctx: &rules::Ctx, hits: &mut [Hit]) {
             }
         }
     }
+    even
 }
 
 /// `rule:severity` of each hit, as the tone model sees them.

@@ -57,6 +57,8 @@
 //!   word or a short number with only blanks between merges (`"kosong dua"`→`2`). `no`,
 //!   `nmr`, `nomer`, `nomr` and `№` followed by a number token (whatever separates them)
 //!   become `nomor`.
+//! * **Escaped line breaks** written out as `\n`, `\r` or `\t` (text copied from an
+//!   export) separate words like the characters they stand for; `\n` and `\r` end a sentence.
 //! * **Web addresses** (`https://...`, `http://...`, `www....` up to the next blank) become
 //!   the symbol token `url`: a link is a sign of a shared report, and its letters are no
 //!   words of the post.
@@ -291,9 +293,11 @@ fn annotate(src: &str, n: &mut Normalized) {
             && !(prev_nomor && is_number)
             && !is_symbol
             && !(prev_abbrev && gap.trim_start().starts_with('.') && gap.trim() == ".")
-            && gap
+            && (gap
                 .chars()
-                .any(|c| matches!(c, '.' | '!' | '?' | ';' | '\n' | '\r' | '。' | '！' | '？'));
+                .any(|c| matches!(c, '.' | '!' | '?' | ';' | '\n' | '\r' | '。' | '！' | '？'))
+                || gap.contains("\\n")
+                || gap.contains("\\r"));
         let written = src.get(orig.clone()).unwrap_or("");
         let text = n.text.get(norm).unwrap_or("");
         let leading_zero = is_number
@@ -898,6 +902,13 @@ impl<'a> Lexer<'a> {
     fn run(mut self) -> Normalized {
         let mut i = 0;
         while let Some(&b) = self.bytes.get(i) {
+            // `\n`, `\r`, `\t` written out (text copied from an export or an API): a line
+            // break or a blank, as they stand for.
+            if b == b'\\' && matches!(self.bytes.get(i + 1), Some(b'n' | b'r' | b't')) {
+                self.sep(b' ');
+                i += 2;
+                continue;
+            }
             if matches!(b | 0x20, b'h' | b'w') {
                 if let Some(end) = self.link_end(i) {
                     self.end_piece();

@@ -437,6 +437,13 @@ impl<'a> Ctx<'a> {
             | CAMP_SLUR
             | STANCE_TAG
             | CAMPAIGN_HASHTAG;
+        // A headline's "Tak" is "not", its "Ayo" part of the title: in a headline only
+        // the marks no headline uses count.
+        let own = if self.headline {
+            own & !(FIRST_PERSON | INVITE)
+        } else {
+            own
+        };
         range.into_iter().any(|i| {
             self.units.get(i).is_some_and(|u| {
                 !u.quoted
@@ -492,10 +499,7 @@ impl<'a> Ctx<'a> {
                 | MONEY_STRONG
                 | PARTY
                 | PARTY_WORD,
-        ) || self
-            .units
-            .iter()
-            .any(|u| u.value.is_some_and(|v| (2000..=2099).contains(&v)) && !u.has(LEADING_ZERO))
+        )
     }
 
     /// Is contestant `e` spoken of in office: the post is about the government (pemerintah,
@@ -880,7 +884,12 @@ fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
             && ctx.units[j - 2].has(PARTY | PARTY_AMBIG)
             && (ctx.units[j - 2].has(PARTY) || ctx.units[j - 2].has(UPPER))
             && !ctx.has(NEWS);
-        if particle || sentence_call || place || party {
+        // "Pilkada Malang !! Nomor 1 !!!": a ballot number chanted as a sentence of its own.
+        let chant = marked && {
+            let s = ctx.sentence_units(j);
+            s.start + 1 == j && s.end - s.start <= 3
+        };
+        if particle || sentence_call || place || party || chant {
             let first = if party {
                 j - 2
             } else if marked {
@@ -946,8 +955,15 @@ fn detect_support(ctx: &Ctx, out: &mut Vec<Span>) {
             2
         };
         let medium = strong || u.has(SUPPORT);
-        // Strong support reaches a named contestant or candidate anywhere in a short post.
-        let post_wide = strong && ctx.units.len() <= 60 && !civic_post;
+        // Strong support reaches a named contestant or candidate anywhere in a short post,
+        // unless it has an object of its own right after it ("dukung perppu ormas").
+        let object = ctx.units.get(i + 1).is_some_and(|n| {
+            ctx.same_sentence(i, i + 1)
+                && !n.has(FILLER | PARTICLE | HONORIFIC | EMO_PRAISE | EMO_HINT | FINGER | NUMREF)
+                && !ctx.person(i + 1, 1, true)
+                && !u.has(VOTE)
+        });
+        let post_wide = strong && ctx.units.len() <= 60 && !civic_post && !object;
         let far = post_wide
             .then(|| (0..ctx.units.len()).find(|j| ctx.person(*j, 9, true)))
             .flatten();
@@ -995,6 +1011,10 @@ fn detect_attack(ctx: &Ctx, out: &mut Vec<Span>) {
         if !(strong || weak) || ctx.warned(i) {
             continue;
         }
+        // "bukan pembohong", "engga semua kafir": the charge denied defends.
+        if u.has(ATTACK | ATTACK_WEAK) && !u.has(VOTE_STRONG | NEG) && negated_before(ctx, i, 2) {
+            continue;
+        }
         let iter = if strong {
             ctx.near(i, 8)
         } else if u.classes & ATTACK_WEAK == 0 {
@@ -1020,6 +1040,8 @@ fn detect_attack(ctx: &Ctx, out: &mut Vec<Span>) {
                     && !ctx.sentence_has(i, CIVIC)
                     && !ctx.warns)
                 || (strong && t.has(OFFICE) && d <= 3 && ctx.same_sentence(i, *j))
+                // "Benamkan 2019!! Rezim anti Islam": the government that runs again.
+                || (strong && t.has(GOVERN) && d <= 8 && ctx.election_ref())
                 || (t.has(BALLOT_NUM)
                     && (ctx.ballot(*j, strong) || (strong && d <= 3 && ctx.code_nearby(*j))))
                 || (strong && d <= 4 && ctx.referent(*j) && !ctx.warns)
@@ -1062,7 +1084,11 @@ fn detect_camp(ctx: &Ctx, out: &mut Vec<Span>) {
         return;
     }
     for (i, u) in ctx.units.iter().enumerate() {
-        if !u.has(CAMP_SLUR) || u.has(HASHTAG) || ctx.refused(i) || !ctx.camp_reading(i) {
+        // "jangan panggil cebong", "stop saling ejek": a warning; "saya bukan cebong": a
+        // denial. A negation further off is neither: "gak hidup cebong klo gak makan hoaks"
+        // still mocks.
+        let denied = negated_before(ctx, i, 1);
+        if !u.has(CAMP_SLUR) || u.has(HASHTAG) || ctx.warned(i) || denied || !ctx.camp_reading(i) {
             continue;
         }
         let first = if i > 0 && ctx.units[i - 1].has(CAMP_CUE) && ctx.same_sentence(i - 1, i) {

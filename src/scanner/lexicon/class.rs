@@ -212,6 +212,9 @@ pub const COMPARE: Classes = 1 << 84;
 /// Derision and abuse (dungu, bego, goblok, otak dengkul, kampungan): the writer's own
 /// contempt, never a report's words; with a contestant or a camp near, an attack.
 pub const INSULT: Classes = 1 << 85;
+/// Words that say a post speaks of every side (kedua kubu, kedua belah pihak, ketiga
+/// paslon): with each side named, it takes none.
+pub const EVEN: Classes = 1 << 86;
 
 /// Every class with its name, in bit order: the names the lexicon files use.
 pub const NAMES: &[(Classes, &str)] = &[
@@ -301,6 +304,7 @@ pub const NAMES: &[(Classes, &str)] = &[
     (REPORT, "REPORT"),
     (COMPARE, "COMPARE"),
     (INSULT, "INSULT"),
+    (EVEN, "EVEN"),
 ];
 
 /// Classes the packs and the tokeniser set, which no lexicon entry may carry.
