@@ -224,11 +224,19 @@ pub fn read(pieces: &[Piece], classes: &[Classes], known: &[bool]) -> Reading {
             | ATTACK
             | SLOGAN
             | CAMP
-            | FIRST_PERSON)
+            | FIRST_PERSON
+            | PARTICLE)
         != 0;
     // `#Anies2024`, `#TGBPresiden2019`: a name (with an office) and an election year;
-    // `#SuryawanAyu1`: a pair and its ballot number.
-    let candidacy = (year && (named || (name_like && office))) || (ballot && named);
+    // `#SuryawanAyu1`: a pair and its ballot number; `#KangAsepGubernur`: a name, then the
+    // office wished for (not `#PresidenJokowi`, the title before the name).
+    let name_then_office = classes.windows(2).any(|w| {
+        w[0] & (CONTESTANT | CONTESTANT_AMBIG) != 0
+            && w[1] & OFFICE != 0
+            && w[1] & (CONTESTANT | CONTESTANT_AMBIG) == 0
+    });
+    let candidacy =
+        (year && (named || (name_like && office))) || (ballot && named) || name_then_office;
     let known_target = named || ballot || office || all & (PARTY | CAMP) != 0;
     if (stance_word && known_target) || candidacy {
         Reading::Stance

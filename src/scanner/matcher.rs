@@ -157,6 +157,9 @@ pub struct Matcher {
     lexicon_words: WordSet,
     /// What the packs added, when asked for (see [`derived_terms`]).
     log: Option<Vec<DerivedTerm>>,
+    /// Every word of a contestant's names, however common (`budi`), for reading hashtags:
+    /// written with a capital inside a hashtag (`#AsalBukanBudi`) it names the contestant.
+    name_words: FxMap<Box<str>, EntityRef>,
 }
 
 /// One phrase the scanner matches for a pack, and how it treats it: what a pack's author
@@ -321,6 +324,7 @@ impl Matcher {
             in_hashtags: ByteTrie::new(),
             lexicon_words: Default::default(),
             log: None,
+            name_words: FxMap::default(),
         };
         for (phrase, _) in ENTRIES {
             if !phrase.contains(' ') {
@@ -420,6 +424,9 @@ impl Matcher {
             for name in &c.names {
                 for w in name_words(name) {
                     if w.len() >= 3 && !is_honorific(&w) {
+                        if let Some(e) = entity {
+                            self.name_words.entry(w.clone().into()).or_insert(e);
+                        }
                         let cls = if is_common(&w) || w.len() < 4 {
                             CONTESTANT_AMBIG
                         } else {
@@ -529,7 +536,16 @@ impl Matcher {
             // What the contestant's supporters are called. An everyday word (`bebek`) is a
             // camp only with a cue or an insult near it, or politics in the post.
             for term in &c.camp {
-                let cls = if is_ambiguous(term) && !pair(term) {
+                // "Relawan BISA", "Laskar Berkah": a band of supporters by its first word,
+                // however everyday the rest.
+                let first = normalize(term)
+                    .text()
+                    .split(' ')
+                    .next()
+                    .map(|w| self.phrase_classes(w))
+                    .unwrap_or(0);
+                let band = first & (CAMPAIGN | CAMPAIGN_STRONG | CAMP_CUE) != 0;
+                let cls = if is_ambiguous(term) && !pair(term) && !band {
                     CAMP | CAMP_AMBIG
                 } else {
                     CAMP
@@ -557,6 +573,13 @@ impl Matcher {
                 }
             }
             for s in &c.symbols {
+                // A keycap (`1️⃣`) is a number once normalised: the scanner reads ballot
+                // numbers itself, and every plain "1" is no sign.
+                let n = normalize(s);
+                if matches!(n.tokens(), [t] if t.kind == TokenKind::Number) || n.tokens().is_empty()
+                {
+                    continue;
+                }
                 self.add(s, PACK_SYMBOL | SYMBOL, entity);
                 self.note(s, "symbol", SYMBOL, no);
             }
@@ -702,6 +725,15 @@ impl Matcher {
             }
             i = last + 1;
         }
+        // A capitalised word of a contestant's names (`Budi` in `#AsalBukanBudi`).
+        for (k, p) in pieces.iter().enumerate() {
+            if p.capitalised && classes[k] & (CONTESTANT | CONTESTANT_AMBIG) == 0 {
+                if let Some(e) = self.name_words.get(p.text.as_str()) {
+                    classes[k] |= CONTESTANT_AMBIG;
+                    entities[k] = Some(*e);
+                }
+            }
+        }
         let known = pieces
             .iter()
             .map(|p| p.number.is_some() || self.knows(&p.text))
@@ -811,6 +843,7 @@ impl Matcher {
                         "emjpraise" => EMO_PRAISE,
                         "emjscorn" => EMO_SCORN,
                         "emjhint" => EMO_HINT,
+                        "emjlaugh" => VOICE | LAUGH,
                         "url" => LINK | REPORT,
                         _ => FINGER,
                     };
@@ -851,7 +884,7 @@ impl Matcher {
                 TokenKind::Word => {
                     // wkwkwk, hahaha, awokawok: the writer laughing.
                     if ids[i] == UNKNOWN && is_laughter(text) {
-                        unit.classes |= VOICE;
+                        unit.classes |= VOICE | LAUGH;
                     }
                 }
             }
@@ -933,15 +966,17 @@ fn mark_quotes(text: &str, norm: &Normalized, units: &mut [Unit]) {
                 '\u{201C}' | '\u{00AB}' => inside = true,
                 '\u{201D}' | '\u{00BB}' => inside = false,
                 ':' if k > 0 && in_sentence <= 4 => {
+                    // The speaker is a name: a contestant, or a capitalised word the lexicon
+                    // does not know ("Habibie:", not "Pesan dari Om:").
                     let who = &units[k - 1];
+                    let name = who.has(CONTESTANT | CONTESTANT_AMBIG | PARTY)
+                        || (who.has(TITLE | UPPER) && who.classes & !(TITLE | UPPER) == 0);
                     // `RT @akun:` (or `RT USER:`) shares a post; it quotes nobody.
                     let retweet = k > 1
                         && tokens.get(units[k - 2].first).is_some_and(|t| {
                             norm.token_text(units[k - 2].first) == "rt" && t.kind == TokenKind::Word
                         });
-                    speaker |= who.has(TITLE | UPPER | CONTESTANT | CONTESTANT_AMBIG)
-                        && !who.has(NUM | HASHTAG)
-                        && !retweet;
+                    speaker |= name && !who.has(NUM | HASHTAG) && !retweet;
                 }
                 _ => {}
             }

@@ -382,27 +382,30 @@ fn even_handed(ctx: &rules::Ctx, hits: &mut [Hit]) -> bool {
     }
     // "kedua kubu", "ketiga paslon": the post says itself that it speaks of every side.
     let both = ctx.all & lexicon::class::EVEN != 0;
-    // (entity, polarity): +1 for support, a call, a sign or a campaign hashtag; -1 attack.
-    let mut sides: Vec<(EntityRef, i8)> = Vec::new();
+    // (entity, kind): what each side gets, by category (support, attack, hashtag, sign).
+    let mut sides: Vec<(EntityRef, Category)> = Vec::new();
     for h in hits.iter().filter(|h| h.severity == Severity::Violation) {
         let Some(e) = h.entity.filter(|e| !e.party) else {
             continue;
         };
-        let polarity = match RULES[h.rule].category {
-            Category::Attack => -1,
-            Category::Support | Category::HashtagSlogan | Category::Symbol => 1,
-            _ => return false, // a call to vote, a campaign, money ...: no even-handed report
-        };
-        if !sides.contains(&(e, polarity)) {
-            sides.push((e, polarity));
+        let kind = RULES[h.rule].category;
+        if !matches!(
+            kind,
+            Category::Attack | Category::Support | Category::HashtagSlogan | Category::Symbol
+        ) {
+            return false; // a call to vote, a campaign, money ...: no even-handed report
+        }
+        if !sides.contains(&(e, kind)) {
+            sides.push((e, kind));
         }
     }
     let mut entities: Vec<EntityRef> = sides.iter().map(|s| s.0).collect();
     entities.dedup();
     let one_pack = entities.windows(2).all(|w| w[0].pack == w[1].pack);
-    let polarities: Vec<i8> = sides.iter().map(|s| s.1).collect();
-    let alike = polarities.windows(2).all(|w| w[0] == w[1]);
-    // Every entity once, all with one polarity, at least two of them.
+    // Each side gets the same: all praised, all attacked, or each side's hashtag.
+    let kinds: Vec<Category> = sides.iter().map(|s| s.1).collect();
+    let alike = kinds.windows(2).all(|w| w[0] == w[1]);
+    // Every entity once, all given the same, at least two of them.
     let distinct = {
         let mut e = entities.clone();
         e.sort_by_key(|x| (x.pack, x.index));

@@ -195,13 +195,15 @@ pub enum TokenKind {
 }
 
 /// What an emoji says about what the post names: the symbol tokens `emjpraise` (😍 ❤️ 🔥
-/// 💪 👍 👏 🫡 ...), `emjscorn` (🙄 🤡 🤮 💩 👎 ...) and `emjhint` (😉 😏 🤫 🤭: "you know
-/// who I mean").
+/// 💪 👍 👏 🫡 ...), `emjscorn` (🙄 🤡 🤮 💩 👎 ...), `emjhint` (😉 😏 🤫 🤭: "you know
+/// who I mean") and `emjlaugh` (😂 🤣 😆).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Feel {
     Praise,
     Scorn,
     Hint,
+    /// 😂 🤣 😆: the writer laughing, at whatever the post names.
+    Laugh,
 }
 
 impl Feel {
@@ -210,6 +212,7 @@ impl Feel {
             Feel::Praise => "emjpraise",
             Feel::Scorn => "emjscorn",
             Feel::Hint => "emjhint",
+            Feel::Laugh => "emjlaugh",
         }
     }
 }
@@ -523,6 +526,7 @@ fn classify(c: char) -> Class {
         0x1F644 | 0x1F921 | 0x1F92E | 0x1F922 | 0x1F4A9 | 0x1F612 | 0x1F624 | 0x1F92C | 0x1F621
         | 0x1F44E | 0x1F925 => Class::Emoji(Feel::Scorn),
         0x1F609 | 0x1F60F | 0x1F92B | 0x1F61C | 0x1F92D => Class::Emoji(Feel::Hint),
+        0x1F602 | 0x1F923 | 0x1F606 | 0x1F639 => Class::Emoji(Feel::Laugh),
         0x1F51F => Class::KeycapTen,
         0xFF01..=0xFF5E => match ascii_class((cp - 0xFEE0) as u8) {
             Class::Letter { ch, upper, .. } => styled_letter(ch, upper),
@@ -950,9 +954,11 @@ impl<'a> Lexer<'a> {
                         let seps = self.bytes.get(i..).unwrap_or_default();
                         let mut n = 0;
                         let mut spacer = 0;
-                        for &c in seps {
+                        for (k, &c) in seps.iter().enumerate() {
                             let sp = IDLE_SEP[usize::from(c & 0x7F)];
-                            if c >= 0x80 || sp == NOT_SEP {
+                            let escape =
+                                c == b'\\' && matches!(seps.get(k + 1), Some(b'n' | b'r' | b't'));
+                            if c >= 0x80 || sp == NOT_SEP || (escape && k > 0) {
                                 break;
                             }
                             spacer = sp;

@@ -414,29 +414,33 @@ impl<'a> Ctx<'a> {
         self.election
     }
 
-    /// Do the units `range` report rather than speak: news words, reported speech, a
-    /// link, a newsroom's account, or a speaker's words quoted?
-    fn reports(&self, range: std::ops::Range<usize>, marks: Classes) -> bool {
-        self.units
-            .get(range)
-            .is_some_and(|us| us.iter().any(|u| u.has(marks) || u.quoted))
+    /// Do the units `range` report rather than speak? A strong mark is enough: the language
+    /// of news, a quotation, a newsroom. Weaker ones (reported speech such as `kata` or
+    /// `sebut`, a link) count when two of them agree, or one in a post with nothing of the
+    /// chat register (`yg`, `gak`, `aja`, `nih` ...), which news does not write.
+    fn reports(&self, range: std::ops::Range<usize>, weak_marks: bool) -> bool {
+        let Some(us) = self.units.get(range) else {
+            return false;
+        };
+        if us.iter().any(|u| u.has(NEWS) || u.quoted) {
+            return true;
+        }
+        if !weak_marks {
+            return false;
+        }
+        let weak = us.iter().filter(|u| u.has(REPORT | LINK)).count();
+        let chat = us.iter().any(|u| u.has(SLANG));
+        weak >= 2 || (weak == 1 && !chat)
     }
 
     /// Does the writer speak in their own voice in the units `range`, outside any
     /// quotation: the first or second person, laughter, an invitation, derision, praise or
-    /// scorn in emoji, a camp's nickname, a stance hashtag, a wish dressed as a prediction,
-    /// or an imperative to vote opening a sentence of a post that is no headline?
+    /// scorn in emoji, a camp's nickname, a wish dressed as a prediction, or an imperative
+    /// to vote opening a sentence of a post that is no headline? A stance hashtag speaks
+    /// even inside quotation marks: whoever coined it, spreading it takes a side.
     fn speaks(&self, range: std::ops::Range<usize>) -> bool {
-        let own = FIRST_PERSON
-            | VOICE
-            | INVITE
-            | INSULT
-            | EMO_PRAISE
-            | EMO_SCORN
-            | EMO_HINT
-            | CAMP_SLUR
-            | STANCE_TAG
-            | CAMPAIGN_HASHTAG;
+        let own =
+            FIRST_PERSON | VOICE | INVITE | INSULT | EMO_PRAISE | EMO_SCORN | EMO_HINT | CAMP_SLUR;
         // A headline's "Tak" is "not", its "Ayo" part of the title: in a headline only
         // the marks no headline uses count.
         let own = if self.headline {
@@ -446,11 +450,12 @@ impl<'a> Ctx<'a> {
         };
         range.into_iter().any(|i| {
             self.units.get(i).is_some_and(|u| {
-                !u.quoted
-                    && (u.has(own)
-                        || (!self.headline
-                            && u.has(VOTE)
-                            && self.sentence_start.get(self.sentence[i]) == Some(&i)))
+                u.has(STANCE_TAG | CAMPAIGN_HASHTAG)
+                    || (!u.quoted
+                        && (u.has(own)
+                            || (!self.headline
+                                && u.has(VOTE)
+                                && self.sentence_start.get(self.sentence[i]) == Some(&i))))
             })
         })
     }
@@ -462,21 +467,19 @@ impl<'a> Ctx<'a> {
     pub fn in_report(&self, i: usize) -> bool {
         let n = self.units.len();
         if n <= LONG_POST {
-            (self.headline || self.reports(0..n, NEWS | REPORT | LINK)) && !self.speaks(0..n)
+            (self.headline || self.reports(0..n, true)) && !self.speaks(0..n)
         } else {
             // In a long text only a quotation or the language of news makes a sentence a
             // report: opinion writing says "kata" and "sebut" too.
             let s = self.sentence_units(i);
-            self.reports(s.clone(), NEWS) && !self.speaks(s)
+            self.reports(s.clone(), false) && !self.speaks(s)
         }
     }
 
     /// Is the post as a whole a report in which the writer does not speak?
     pub fn is_report(&self) -> bool {
         let n = self.units.len();
-        n <= LONG_POST
-            && (self.headline || self.reports(0..n, NEWS | REPORT | LINK))
-            && !self.speaks(0..n)
+        n <= LONG_POST && (self.headline || self.reports(0..n, true)) && !self.speaks(0..n)
     }
 
     /// Does the post speak of an election, a candidacy or a campaign, beyond naming a
@@ -527,9 +530,27 @@ impl<'a> Ctx<'a> {
             .iter()
             .enumerate()
             .any(|(j, x)| j != i && x.has(CAMP) && !x.has(CAMP_AMBIG));
+        // A national election year (2014, 2019, 2024 ...) or a ballot code ("02").
+        let election_talk = self.units.iter().any(|x| {
+            x.value
+                .is_some_and(|v| (2004..=2099).contains(&v) && (v - 2004) % 5 == 0)
+                || (x.has(LEADING_ZERO) && x.has(BALLOT_NUM))
+        });
         cue || other_camp
+            || election_talk
             || self.election
-            || self.has(GOVERN | OFFICE | PARTY | PARTY_WORD | CAND | CONTESTANT)
+            || self.has(
+                GOVERN
+                    | OFFICE
+                    | PARTY
+                    | PARTY_WORD
+                    | CAND
+                    | CONTESTANT
+                    | CAMPAIGN
+                    | CAMPAIGN_STRONG
+                    | VOTE_STRONG
+                    | STANCE_TAG,
+            )
     }
 
     /// Is the act at `i` refused or warned against: a negation just before or after it, or
@@ -573,11 +594,12 @@ impl<'a> Ctx<'a> {
         // "2 hari" is a quantity; "01 hari Minggu" and "nomor 2 hari ini" are not.
         let quantity =
             self.followed_by_everyday(j) && !u.has(LEADING_ZERO | KEYCAP) && !self.marked(j);
-        // "02.02" (a date), "0812 ..." : numbers next to numbers.
+        // "02.02" (a date), "0812 ..." : numbers next to numbers; the same code again and
+        // again ("02 02 02") is a chant, not a series.
         let beside_number = |k: usize| {
-            self.units
-                .get(k)
-                .is_some_and(|n| n.has(NUM) && !n.boundary_before)
+            self.units.get(k).is_some_and(|n| {
+                n.has(NUM) && !n.boundary_before && !(n.has(LEADING_ZERO) && n.value == u.value)
+            })
         };
         let in_series = beside_number(j + 1)
             || (j > 0 && beside_number(j - 1) && !self.units[j].boundary_before);
@@ -643,6 +665,17 @@ impl<'a> Ctx<'a> {
             })
     }
 
+    /// A title and a capitalised (or all-capitals) word that the lexicon does not know:
+    /// "Pak Zul", "BU ANI".
+    fn titled_unknown(&self, j: usize) -> bool {
+        self.units[j].has(HONORIFIC)
+            && self.units.get(j + 1).is_some_and(|n| {
+                n.has(TITLE | UPPER)
+                    && n.classes & !(TITLE | UPPER | CONTESTANT_AMBIG) == 0
+                    && self.same_sentence(j, j + 1)
+            })
+    }
+
     /// A target that is only a guess outside an election context: a common name or an
     /// everyday alias ("Pak Maruli", "Bu Sri"), a title and a name, or a pointer. A finding
     /// resting on it is worth a look, not a verdict.
@@ -671,8 +704,9 @@ impl<'a> Ctx<'a> {
         if u.has(CONTESTANT_AMBIG | PARTY_AMBIG) && (near || u.has(UPPER)) {
             return true;
         }
-        // "pilih Bu Ayu di pilkada": a title and a capitalised name, in an election.
-        if near && self.titled_name(j) {
+        // "pilih Bu Ayu di pilkada": a title and a capitalised name, in an election; after a
+        // verb that only means voting ("tetap pilih Pak Zul", "coblos Bu Ani"), anywhere.
+        if near && (self.titled_name(j) || (strong_verb && self.titled_unknown(j))) {
             return true;
         }
         // "pilih mi beliau".
@@ -776,7 +810,7 @@ fn negated_after(ctx: &Ctx, i: usize, reach: usize) -> bool {
 // --- detectors -----------------------------------------------------------------------
 
 fn detect_vote_call(ctx: &Ctx, out: &mut Vec<Span>) {
-    if !ctx.has(VOTE | PARTICLE) {
+    if !ctx.has(VOTE | PARTICLE | NUMREF | LEADING_ZERO | KEYCAP) {
         return;
     }
     let mut called = vec![false; ctx.sentence.last().map_or(0, |s| s + 1)];
@@ -1003,9 +1037,19 @@ fn detect_attack(ctx: &Ctx, out: &mut Vec<Span>) {
         let denied =
             (u.has(SUPPORT) && !u.has(SUPPORT_STRONG | SUPPORT_WEAK) && negated_before(ctx, i, 1))
                 || (u.has(SUPPORT_STRONG) && dont_before(ctx, i));
-        // "jangan pilih", "jangan dipilih": a call not to vote for someone.
-        let against =
-            u.has(VOTE_STRONG) && u.has(ATTACK | NEG) || u.has(VOTE_STRONG) && !u.has(VOTE);
+        // "jangan pilih", "jangan dipilih": a call not to vote for someone; also "jangan mi
+        // pilih Baso", "ndak usah bapiliah Zul": a vote refused right before a name.
+        let refused_vote = u.has(VOTE)
+            && !u.has(CIVIC)
+            && (negated_before(ctx, i, 2) || dont_before(ctx, i))
+            && !ctx.warned(i)
+            && !ctx.has(QUESTION)
+            && ctx
+                .around(i, 0, 3)
+                .any(|j| ctx.named(j, ctx.dist(i, j)) || ctx.titled_unknown(j));
+        let against = u.has(VOTE_STRONG) && u.has(ATTACK | NEG)
+            || u.has(VOTE_STRONG) && !u.has(VOTE)
+            || refused_vote;
         let strong = u.has(ATTACK) || denied || against;
         let weak = u.has(ATTACK_WEAK | EMO_SCORN);
         if !(strong || weak) || ctx.warned(i) {
@@ -1080,7 +1124,34 @@ fn detect_hashtag(ctx: &Ctx, out: &mut Vec<Span>) {
 /// nasi bungkus); one that is also a plain curse or an everyday word counts only with a
 /// cue before it or politics in the post. Warning against the nicknames is no attack.
 fn detect_camp(ctx: &Ctx, out: &mut Vec<Span>) {
-    if !ctx.has(CAMP_SLUR) {
+    if !ctx.has(CAMP_SLUR | CAMP_CUE | MOCK) {
+        return;
+    }
+    // "pasukan Baso Tahu mulai panas", "pendukung 02 pada nangis": a contestant's camp,
+    // named by a cue and the contestant, mocked by an insult, scorn or laughter near.
+    for (i, u) in ctx.units.iter().enumerate() {
+        if !u.has(CAMP_CUE) || ctx.warned(i) || negated_before(ctx, i, 1) {
+            continue;
+        }
+        let Some(j) = ctx.units.get(i + 1).map(|_| i + 1).filter(|j| {
+            ctx.same_sentence(i, *j)
+                && (ctx.named(*j, 1)
+                    || (ctx.units[*j].has(BALLOT_NUM | PARTY) && ctx.code_nearby(*j))
+                    || ctx.units[*j].has(PARTY))
+        }) else {
+            continue;
+        };
+        let mocked = ctx.units.iter().enumerate().any(|(k, x)| {
+            k != i
+                && k != j
+                && x.has(INSULT | EMO_SCORN | ATTACK | LAUGH)
+                && !negated_before(ctx, k, 1)
+        });
+        if mocked {
+            out.push(span(i, j, ctx.units[j].entity));
+        }
+    }
+    if !ctx.has(CAMP_SLUR | MOCK) {
         return;
     }
     for (i, u) in ctx.units.iter().enumerate() {

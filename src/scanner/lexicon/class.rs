@@ -215,6 +215,14 @@ pub const INSULT: Classes = 1 << 85;
 /// Words that say a post speaks of every side (kedua kubu, kedua belah pihak, ketiga
 /// paslon): with each side named, it takes none.
 pub const EVEN: Classes = 1 << 86;
+/// The chat register (yg, gak, aja, nih, sih, dong, udah, gitu, kayak ...): words news
+/// never writes. A post in it is no formal report, though it may take no side either.
+pub const SLANG: Classes = 1 << 87;
+/// Laughter (wkwk, haha, 😂 🤣): at a camp or a contestant, mockery.
+pub const LAUGH: Classes = 1 << 88;
+/// A mocking nickname for a contestant or a national figure (fufufafa, wowo, omon-omon):
+/// names and mocks at once.
+pub const MOCK: Classes = 1 << 89;
 
 /// Every class with its name, in bit order: the names the lexicon files use.
 pub const NAMES: &[(Classes, &str)] = &[
@@ -305,6 +313,9 @@ pub const NAMES: &[(Classes, &str)] = &[
     (COMPARE, "COMPARE"),
     (INSULT, "INSULT"),
     (EVEN, "EVEN"),
+    (SLANG, "SLANG"),
+    (LAUGH, "LAUGH"),
+    (MOCK, "MOCK"),
 ];
 
 /// Classes the packs and the tokeniser set, which no lexicon entry may carry.
