@@ -239,7 +239,7 @@ pub fn compile_sources(files: &[(String, String)]) -> Result<String, Vec<String>
     match files.iter().find(|(n, _)| *n == stems_name) {
         None => errors.push(format!("{stems_name}: missing")),
         Some((name, text)) => {
-            let allowed = class::CAMPAIGN_HASHTAG | class::ELECTION | class::REPORT;
+            let allowed = class::CAMPAIGN_HASHTAG | class::ELECTION | class::REPORT | class::WARN;
             let mut stem_seen: HashMap<String, usize> = HashMap::new();
             for (stem, bits, line) in phrases(name, text, allowed, &mut errors) {
                 if stem.contains(' ') {

@@ -370,6 +370,15 @@ impl Matcher {
             .map(|a| normalize(a).text().to_string())
             .collect();
         let lexicon_words = std::mem::take(&mut self.lexicon_words);
+        // The words of the region's name ("Gianyar", "Padang"): a slogan of the region's name
+        // and everyday words ("Gianyar Makin Bagus") is said every day too.
+        let region: Vec<String> = pack
+            .region
+            .iter()
+            .map(|r| normalize(r).text().to_string())
+            .flat_map(|t| t.split(' ').map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| w.len() >= 3)
+            .collect();
         let is_ambiguous = |phrase: &str| -> bool {
             let norm = normalize(phrase);
             let text = norm.text();
@@ -383,7 +392,8 @@ impl Matcher {
             // "Waktunya Perubahan", "Kerja Nyata": made only of everyday words, it is said
             // every day without the contestant; so is a title with a common name ("Bu Sri",
             // "Mas Sugeng"). A common name alone ("Mahfud") was the pack author's choice.
-            let everyday = |w: &&str| is_everyday(w, &lexicon_words);
+            let everyday =
+                |w: &&str| is_everyday(w, &lexicon_words) || region.iter().any(|r| r == *w);
             let titled = words.iter().any(|w| is_honorific(w))
                 && words
                     .iter()
@@ -607,9 +617,13 @@ impl Matcher {
                 }
                 let text = norm.text().to_string();
                 let single = norm.tokens().len() == 1;
-                let cls = if ambiguous.contains(&text)
-                    || (single && (text.len() <= 3 || is_common(&text)))
-                {
+                // An alias that is also a word ("PAS", "Garuda") is a party only in capitals
+                // or with a cue (STRICT); a short acronym that is no word ("pks") also in
+                // lower case next to a cue.
+                let word = is_common(&text) || lexicon_words.contains(text.as_str());
+                let cls = if ambiguous.contains(&text) || (single && word) {
+                    PARTY_AMBIG | STRICT
+                } else if single && text.len() <= 3 {
                     PARTY_AMBIG
                 } else {
                     PARTY
@@ -860,8 +874,8 @@ impl Matcher {
                         unit.classes |= PACK_HASHTAG;
                         unit.entity = found.entity;
                     }
-                    // A newsroom's account (`@detikcom`).
-                    unit.classes |= found.classes & REPORT;
+                    // A newsroom's account (`@detikcom`), the watchdog's (`@bawaslu_ri`).
+                    unit.classes |= found.classes & (REPORT | WARN);
                     out.push(unit);
                     i += 1;
                     continue;

@@ -315,9 +315,12 @@ fn rule_hits(ctx: &rules::Ctx) -> (Vec<Hit>, bool) {
     // newsroom's account, a headline's capitals, a speaker quoted) and where the writer
     // never speaks in their own voice names candidates, campaigns and results without
     // taking a side: all of it is worth a look, no more.
-    let mut judged = ctx.is_report();
+    // A post that names two or more contestants and never speaks in the writer's voice
+    // describes the race ("kampanye akbar X di GBK, Y di JIS"): a report too.
+    let several = ctx.contestants_named() >= 2 && !ctx.voiced();
+    let mut judged = ctx.is_report() || several;
     for h in &mut hits {
-        if ctx.in_report(h.first) {
+        if several || ctx.in_report(h.first) {
             h.severity = Severity::Review;
         }
     }

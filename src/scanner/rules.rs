@@ -476,6 +476,24 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Does the writer speak in their own voice anywhere in the post?
+    pub fn voiced(&self) -> bool {
+        self.speaks(0..self.units.len())
+    }
+
+    /// How many contestants (of any pack) the post names.
+    pub fn contestants_named(&self) -> usize {
+        let mut seen: Vec<EntityRef> = Vec::new();
+        for (j, u) in self.units.iter().enumerate() {
+            if let Some(e) = u.entity.filter(|e| !e.party) {
+                if self.is_contestant(j) && !seen.contains(&e) {
+                    seen.push(e);
+                }
+            }
+        }
+        seen.len()
+    }
+
     /// Is the post as a whole a report in which the writer does not speak?
     pub fn is_report(&self) -> bool {
         let n = self.units.len();
@@ -521,10 +539,17 @@ impl<'a> Ctx<'a> {
     /// cebong`), or politics in the post? An everyday word or a plain curse otherwise.
     fn camp_reading(&self, i: usize) -> bool {
         let u = &self.units[i];
+        let cue = i > 0 && self.units[i - 1].has(CAMP_CUE) && self.same_sentence(i - 1, i);
+        // "cebong di sawah", "kecebong jadi katak": the animal, where nothing in the post is
+        // political and nobody is insulted.
+        let political = self.election
+            || self.has(GOVERN | OFFICE | PARTY | PARTY_WORD | CAND | CONTESTANT | STANCE_TAG);
+        if self.has(NATURE) && !political && !cue && !self.has(INSULT) {
+            return false;
+        }
         if !u.has(CAMP_AMBIG) {
             return true;
         }
-        let cue = i > 0 && self.units[i - 1].has(CAMP_CUE) && self.same_sentence(i - 1, i);
         let other_camp = self
             .units
             .iter()
@@ -546,7 +571,6 @@ impl<'a> Ctx<'a> {
                     | PARTY_WORD
                     | CAND
                     | CONTESTANT
-                    | CAMPAIGN
                     | CAMPAIGN_STRONG
                     | VOTE_STRONG
                     | STANCE_TAG,
@@ -562,7 +586,12 @@ impl<'a> Ctx<'a> {
     /// A name next to a shop, a dish or a person's role (`Coto Daeng Fajar`, `Mahfud
     /// tetangga depan`): lunch or a neighbour, not a candidate.
     fn after_business(&self, j: usize) -> bool {
-        let before = j > 0 && self.units[j - 1].has(BUSINESS) && self.same_sentence(j, j - 1);
+        // (An address or an occasion after a name, "Kang Agus RT 04", "Pak Budi nikahan",
+        // marks a neighbour; before it, "RT @akun Prabowo ..." is a retweet.)
+        let before = j > 0
+            && self.units[j - 1].has(BUSINESS)
+            && !self.units[j - 1].has(EVERYDAY)
+            && self.same_sentence(j, j - 1);
         let after = self
             .units
             .get(j + 1)
@@ -1071,7 +1100,7 @@ fn detect_attack(ctx: &Ctx, out: &mut Vec<Span>) {
             let d = ctx.dist(i, *j);
             ctx.named(*j, d)
                 || (t.has(PARTY_AMBIG)
-                    && (d <= 1 || (t.has(UPPER) && d <= 4))
+                    && ((d <= 1 && !t.has(STRICT)) || (t.has(UPPER) && d <= 4))
                     && !ctx.after_business(*j))
                 || t.has(PARTY)
                 || (t.has(PARTY_WORD) && d <= 3)
@@ -1159,7 +1188,11 @@ fn detect_camp(ctx: &Ctx, out: &mut Vec<Span>) {
         // denial. A negation further off is neither: "gak hidup cebong klo gak makan hoaks"
         // still mocks.
         let denied = negated_before(ctx, i, 1);
-        if !u.has(CAMP_SLUR) || u.has(HASHTAG) || ctx.warned(i) || denied || !ctx.camp_reading(i) {
+        // A warning in the sentence counts only when it is not itself mocking ("ga usah
+        // debat sama kadrun, percuma 🤣" mocks).
+        let mocking = ctx.has(INSULT | LAUGH | EMO_SCORN);
+        let warned = ctx.warned(i) && !mocking;
+        if !u.has(CAMP_SLUR | MOCK) || u.has(HASHTAG) || warned || denied || !ctx.camp_reading(i) {
             continue;
         }
         let first = if i > 0 && ctx.units[i - 1].has(CAMP_CUE) && ctx.same_sentence(i - 1, i) {
@@ -1175,12 +1208,14 @@ fn detect_slogan(ctx: &Ctx, out: &mut Vec<Span>) {
     if !ctx.has(SLOGAN | SLOGAN_AMBIG) {
         return;
     }
-    let context = ctx.has(
-        CONTESTANT | PACK_HASHTAG | CAND | VOTE_STRONG | PACK_SYMBOL | VOTING_DAY | FINGER | SYMBOL,
-    ) || ctx
-        .units
-        .iter()
-        .any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER));
+    // (A voting day said as "tanggal 28" is any month's 28th: no context for a slogan of
+    // everyday words.)
+    let context = ctx
+        .has(CONTESTANT | PACK_HASHTAG | CAND | VOTE_STRONG | PACK_SYMBOL | FINGER | SYMBOL)
+        || ctx
+            .units
+            .iter()
+            .any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER));
     for (i, u) in ctx.units.iter().enumerate() {
         if u.has(HASHTAG) || ctx.refused(i) || ctx.after_business(i) {
             continue;
@@ -1500,8 +1535,18 @@ fn detect_money(ctx: &Ctx, out: &mut Vec<Span>) {
         if ctx.refused(i) || ctx.sentence_has(i, CIVIC) {
             continue;
         }
+        // "serangan fajar" with money, a vote or an election around; alone it may be dawn
+        // raids of mosquitoes, alarms or a football side.
         if u.has(MONEY_STRONG) && !ctx.sentence_has(i, ATTACK) {
-            out.push(span(i, i, None));
+            let around = ctx.election_context()
+                || ctx.has(MONEY | VOTE | CAND | CAMPAIGN | CAMPAIGN_STRONG)
+                || ctx
+                    .units
+                    .iter()
+                    .any(|x| x.has(BALLOT_NUM) && x.has(LEADING_ZERO));
+            if around {
+                out.push(span(i, i, None));
+            }
             continue;
         }
         if !u.has(MONEY) {

@@ -223,6 +223,9 @@ pub const LAUGH: Classes = 1 << 88;
 /// A mocking nickname for a contestant or a national figure (fufufafa, wowo, omon-omon):
 /// names and mocks at once.
 pub const MOCK: Classes = 1 << 89;
+/// Animals, ponds and fields (sawah, kolam ikan, katak, berudu, akuarium): "cebong" among
+/// them is a tadpole.
+pub const NATURE: Classes = 1 << 90;
 
 /// Every class with its name, in bit order: the names the lexicon files use.
 pub const NAMES: &[(Classes, &str)] = &[
@@ -316,6 +319,7 @@ pub const NAMES: &[(Classes, &str)] = &[
     (SLANG, "SLANG"),
     (LAUGH, "LAUGH"),
     (MOCK, "MOCK"),
+    (NATURE, "NATURE"),
 ];
 
 /// Classes the packs and the tokeniser set, which no lexicon entry may carry.
