@@ -229,11 +229,14 @@ pub fn compile_sources(files: &[(String, String)]) -> Result<String, Vec<String>
     if entries.is_empty() {
         errors.push("lexicon/: no phrases found".to_string());
     }
-    code.push_str("pub const ENTRIES: &[(&str, Classes)] = &[\n");
-    for (p, b) in &entries {
-        let _ = writeln!(code, "    ({p:?}, {b:#x}),");
-    }
-    code.push_str("];\n");
+    // One string of `phrase<TAB>classes in hex` lines (an array of pairs would cost 24 bytes
+    // of pointer, length and bits per phrase in the wasm).
+    let lines: Vec<String> = entries.iter().map(|(p, b)| format!("{p}\t{b:x}")).collect();
+    let _ = writeln!(
+        code,
+        "/// The phrases of `lexicon/*.txt` with their classes.\npub static ENTRIES: Phrases = Phrases::new({:?});",
+        lines.join("\n")
+    );
 
     let mut stems = Vec::new();
     match files.iter().find(|(n, _)| *n == stems_name) {
@@ -254,11 +257,12 @@ pub fn compile_sources(files: &[(String, String)]) -> Result<String, Vec<String>
             }
         }
     }
-    code.push_str("pub const HASHTAG_STEMS: &[(&str, Classes)] = &[\n");
-    for (p, b) in &stems {
-        let _ = writeln!(code, "    ({p:?}, {b:#x}),");
-    }
-    code.push_str("];\n");
+    let lines: Vec<String> = stems.iter().map(|(p, b)| format!("{p}\t{b:x}")).collect();
+    let _ = writeln!(
+        code,
+        "/// The stems of `lexicon/hashtags/stems.txt` with their classes.\npub static HASHTAG_STEMS: Phrases = Phrases::new({:?});",
+        lines.join("\n")
+    );
 
     for (file, constant, doc) in WORD_LISTS {
         let name = list_name(file);
@@ -279,12 +283,13 @@ pub fn compile_sources(files: &[(String, String)]) -> Result<String, Vec<String>
             }
         }
         list.sort_unstable();
-        let _ = writeln!(code, "/// {doc} (`lexicon/words/{file}`)");
-        let _ = writeln!(code, "pub const {constant}: &[&str] = &[");
-        for w in &list {
-            let _ = writeln!(code, "    {w:?},");
-        }
-        code.push_str("];\n");
+        // One string of sorted lines, indexed on first use (an array of `&str` would cost 8
+        // bytes of pointer and length per word in the wasm).
+        let _ = writeln!(
+            code,
+            "/// {doc} (`lexicon/words/{file}`)\npub static {constant}: WordList = WordList::new({:?});",
+            list.join("\n")
+        );
     }
     if errors.is_empty() {
         Ok(code)

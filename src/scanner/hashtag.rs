@@ -342,14 +342,43 @@ mod tests {
             read_of(&[name("anies"), p("2024", NUM, true)]),
             Reading::Stance
         );
-        // An unknown capitalised word next to a stance word is a name the packs lack.
+        // An unknown capitalised word next to a stance word or a small number is a name the
+        // packs lack: a stance in an election post; an affixed word is no name.
         assert_eq!(
             read_of(&[
                 p("djarot", 0, false),
                 p("sihar", 0, false),
                 p("menang", SUPPORT_STRONG, true)
             ]),
+            Reading::StanceIfElection
+        );
+        assert_eq!(
+            read_of(&[
+                p("hasan", 0, false),
+                p("anton", 0, false),
+                p("2", NUM, true)
+            ]),
+            Reading::StanceIfElection
+        );
+        assert_eq!(
+            read_of(&[p("promosikan", 0, false), p("18", NUM, true)]),
+            Reading::Other
+        );
+        assert_eq!(
+            read_of(&[name("ganjar"), p("kami", FIRST_PERSON, true)]),
             Reading::Stance
+        );
+        assert_eq!(
+            read_of(&[name("suryawan"), p("1", NUM, true)]),
+            Reading::Stance
+        );
+        assert_eq!(
+            read_of(&[name("asep"), p("gubernur", OFFICE, true)]),
+            Reading::Stance
+        );
+        assert_eq!(
+            read_of(&[p("presiden", OFFICE, true), name("jokowi")]),
+            Reading::Name
         );
         // No target: a civic tag.
         assert_eq!(

@@ -204,6 +204,17 @@ const CAMP_ENDINGS: &[&str] = &[
     "er", "ers", "lovers", "mania", "ist", "ista", "isti", "ian", "ians",
 ];
 
+/// Written in camel case: two or more capitalised runs of letters (`BudiRini`,
+/// `AhokPastiTumbang`), not `iPhone` or `McD`.
+fn camel(w: &str) -> bool {
+    let b = w.as_bytes();
+    let humps = b
+        .windows(2)
+        .filter(|p| p[0].is_ascii_lowercase() && p[1].is_ascii_uppercase())
+        .count();
+    w.is_ascii() && b.first().is_some_and(u8::is_ascii_uppercase) && humps >= 1 && w.len() >= 6
+}
+
 /// A word of laughter however long it runs (`wkwkwk`, `hahaha`, `wkwkwkw`, `awokawok`,
 /// `xixixi`): two or more syllables of the same few letters.
 fn is_laughter(w: &str) -> bool {
@@ -326,7 +337,7 @@ impl Matcher {
             log: None,
             name_words: FxMap::default(),
         };
-        for (phrase, _) in ENTRIES {
+        for (phrase, _) in ENTRIES.iter() {
             if !phrase.contains(' ') {
                 m.lexicon_words.insert(normalize(phrase).text().to_string());
             }
@@ -351,11 +362,11 @@ impl Matcher {
     /// Compiles the generic lexicon and the packs.
     pub fn new(packs: &[Pack]) -> Matcher {
         let mut m = Matcher::empty();
-        for (phrase, classes) in ENTRIES {
-            m.add(phrase, *classes, None);
+        for (phrase, classes) in ENTRIES.iter() {
+            m.add(phrase, classes, None);
         }
-        for (stem, classes) in HASHTAG_STEMS {
-            m.in_hashtags.insert(stem, *classes, None);
+        for (stem, classes) in HASHTAG_STEMS.iter() {
+            m.in_hashtags.insert(stem, classes, None);
         }
         for (pi, pack) in packs.iter().enumerate() {
             m.add_pack(pi as u16, pack);
@@ -442,7 +453,7 @@ impl Matcher {
                         } else {
                             CONTESTANT
                         };
-                        for t in NAME_TITLES {
+                        for t in NAME_TITLES.words() {
                             self.add(&format!("{t} {w}"), cls, entity);
                         }
                     }
@@ -899,6 +910,22 @@ impl Matcher {
                     // wkwkwk, hahaha, awokawok: the writer laughing.
                     if ids[i] == UNKNOWN && is_laughter(text) {
                         unit.classes |= VOICE | LAUGH;
+                    }
+                    // `BudiRini`, `AhokPastiTumbang`: a hashtag written without its `#`.
+                    if ids[i] == UNKNOWN && t.caps == Caps::Mixed && camel(original) {
+                        let (reading, entity) = self.read_hashtag(original);
+                        match reading {
+                            hashtag::Reading::Stance => {
+                                unit.classes |= STANCE_TAG | HASHTAG;
+                            }
+                            hashtag::Reading::Name if entity.is_some() => {
+                                unit.classes |= NAME_TAG | PACK_HASHTAG;
+                            }
+                            _ => {}
+                        }
+                        if unit.classes & (STANCE_TAG | NAME_TAG) != 0 {
+                            unit.entity = entity;
+                        }
                     }
                 }
             }

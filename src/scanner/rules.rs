@@ -476,6 +476,12 @@ impl<'a> Ctx<'a> {
         }
     }
 
+    /// Is the post short enough to be judged as a whole (a report, or the writer's voice)?
+    /// Longer ones are judged sentence by sentence.
+    pub fn is_short_enough_to_judge_whole(&self) -> bool {
+        self.units.len() <= LONG_POST
+    }
+
     /// Does the writer speak in their own voice anywhere in the post?
     pub fn voiced(&self) -> bool {
         self.speaks(0..self.units.len())
@@ -662,7 +668,22 @@ impl<'a> Ctx<'a> {
         let pointed = self.units.get(j + 1).is_some_and(|n| {
             n.has(PARTICLE | EMO_HINT | EMO_PRAISE) && self.same_sentence(j, j + 1)
         });
-        (written && strong) || ((self.marked(j) || written || pointed) && self.election_context())
+        // "dukung ... nomor 3", "pasukan 02": a marked number beside support, a vote or a
+        // camp speaks of the ballot even where no election word is written.
+        let stance_around = self.has(SUPPORT_STRONG | VOTE_STRONG | CAMP | CAMP_CUE)
+            && !self.has(CHOICE)
+            && !self.marked_everyday(j);
+        (written && strong)
+            || ((self.marked(j) || written || pointed) && self.election_context())
+            || (self.marked(j) && stance_around)
+    }
+
+    /// `kamar nomor 2`, `meja nomor 3`: a thing's number, by the word before `nomor`.
+    fn marked_everyday(&self, j: usize) -> bool {
+        self.marked(j)
+            && j >= 2
+            && self.units[j - 2].has(EVERYDAY | CHOICE)
+            && self.same_sentence(j - 2, j)
     }
 
     /// An alias that is also an everyday word or a common name (`AMIN`, `Bu Sri`, `Daeng
@@ -807,6 +828,11 @@ impl<'a> Ctx<'a> {
                 && (self.ballot(j, strong || dist <= 2) || (dist <= 3 && self.code_nearby(j))))
             || ((strong || dist <= 3) && self.titled_name(j))
             || (dist <= 4 && self.referent(j) && !self.warns)
+            // "walikota yg ini keren", "Pak Wali, lanjut!": the office-holder who runs.
+            || (dist <= 3 && t.has(OFFICE) && !t.has(CAND) && self.election_ref())
+            // "dukung Mbah Har", "Uda Zul pembohong": a title and a name no pack lists, by a
+            // strong cue (a guess: worth a look only outside an election, see `weak_target`).
+            || (strong && dist <= 3 && self.titled_unknown(j))
     }
 }
 

@@ -15,7 +15,8 @@ use super::lexicon::{class::*, class_names};
 use super::matcher::{Fx, Unit};
 use super::normalize::{Normalized, TokenKind};
 
-/// A post whose rules found no violation becomes one at or above this probability.
+/// A post whose rules found no violation becomes one at or above this probability, the
+/// finding on the candidate, party or number it names.
 pub const LIFT: f32 = 0.75;
 
 /// The weights file: `bias<TAB>w` then `feature<TAB>weight` lines (comments with `#`).

@@ -191,6 +191,10 @@ MORE = [
     ("tone-3.jsonl", "tc", "dev", "t3", ["pack-t3.json"]),
     ("tone-4.jsonl", "td", "dev", "t4", ["pack-t4a.json", "pack-t4b.json"]),
     ("tone-5.jsonl", "te", "dev", "t5", ["pack-t5.json"]),
+    ("tone-6.jsonl", "tf", "dev", "t6", ["pack-t6.json", "pack-pilpres-2019.json"]),
+    ("tone-7.jsonl", "tg", "dev", "t7", ["pack-t7.json"]),
+    ("tone-8.jsonl", "th", "dev", "t8", ["pack-t8.json"]),
+    ("tone-9.jsonl", "ti", "dev", "t9", ["pack-t9.json", "pack-pilpres-2019.json"]),
     ("heldout-4a.jsonl", "m", "heldout4", "ho4a", ["pack-ho4a.json"]),
     ("heldout-4b.jsonl", "n", "heldout4", "ho4b", ["pack-ho4b.json"]),
 ]

@@ -88,6 +88,22 @@ const FILES: &[(&str, &[&str])] = &[
     ),
     ("tests/corpus/tone-5.jsonl", &["tests/corpus/pack-t5.json"]),
     (
+        "tests/corpus/tone-6.jsonl",
+        &[
+            "tests/corpus/pack-t6.json",
+            "tests/corpus/pack-pilpres-2019.json",
+        ],
+    ),
+    ("tests/corpus/tone-7.jsonl", &["tests/corpus/pack-t7.json"]),
+    ("tests/corpus/tone-8.jsonl", &["tests/corpus/pack-t8.json"]),
+    (
+        "tests/corpus/tone-9.jsonl",
+        &[
+            "tests/corpus/pack-t9.json",
+            "tests/corpus/pack-pilpres-2019.json",
+        ],
+    ),
+    (
         "tests/corpus/heldout-4a.jsonl",
         &["tests/corpus/pack-ho4a.json"],
     ),

@@ -22,28 +22,75 @@ pub fn class_names(c: Classes) -> Vec<&'static str> {
         .collect()
 }
 
+/// A sorted list of words compiled from `lexicon/words/`: one string of lines, indexed on
+/// first use, searched by bisection.
+pub struct WordList {
+    text: &'static str,
+    index: std::sync::OnceLock<Vec<&'static str>>,
+}
+
+impl WordList {
+    const fn new(text: &'static str) -> WordList {
+        WordList {
+            text,
+            index: std::sync::OnceLock::new(),
+        }
+    }
+
+    /// The words, sorted.
+    pub fn words(&self) -> &[&'static str] {
+        self.index.get_or_init(|| self.text.lines().collect())
+    }
+
+    /// Is `w` (normalised) in the list?
+    pub fn contains(&self, w: &str) -> bool {
+        self.words().binary_search(&w).is_ok()
+    }
+}
+
+/// Phrases with their classes compiled from `lexicon/`: one string of
+/// `phrase<TAB>classes` lines (the classes in hex), read when the matcher is built.
+pub struct Phrases {
+    text: &'static str,
+}
+
+impl Phrases {
+    const fn new(text: &'static str) -> Phrases {
+        Phrases { text }
+    }
+
+    /// Each phrase and its classes. (The build wrote every line; one it could not have
+    /// written is skipped.)
+    pub fn iter(&self) -> impl Iterator<Item = (&'static str, Classes)> {
+        self.text.lines().filter_map(|l| {
+            let (phrase, bits) = l.split_once('\t')?;
+            Some((phrase, Classes::from_str_radix(bits, 16).ok()?))
+        })
+    }
+}
+
 // Generated from `lexicon/` by `build/lexc.rs`:
-// - `ENTRIES: &[(&str, Classes)]`, the phrases of `lexicon/*.txt` with their classes;
-// - `HASHTAG_STEMS: &[(&str, Classes)]`, the stems of `lexicon/hashtags/stems.txt`;
-// - `HONORIFICS`, `COMMON_NAMES`, `EVERYDAY_WORDS`, `NAME_TITLES: &[&str]`, the word lists of
-//   `lexicon/words/`, normalised as the scanner writes words (a run of one letter is one
-//   letter) and sorted, for binary search.
+// - `ENTRIES` ([`Phrases`]), the phrases of `lexicon/*.txt` with their classes;
+// - `HASHTAG_STEMS` ([`Phrases`]), the stems of `lexicon/hashtags/stems.txt`;
+// - `HONORIFICS`, `COMMON_NAMES`, `EVERYDAY_WORDS`, `NAME_TITLES` ([`WordList`]), the word
+//   lists of `lexicon/words/`, normalised as the scanner writes words (a run of one letter
+//   is one letter) and sorted.
 include!(concat!(env!("OUT_DIR"), "/lexicon_generated.rs"));
 
 /// An everyday word of Indonesian or a regional language (normalised form):
 /// `lexicon/words/everyday.txt`.
 pub fn is_everyday_word(w: &str) -> bool {
-    EVERYDAY_WORDS.binary_search(&w).is_ok()
+    EVERYDAY_WORDS.contains(w)
 }
 
 /// A common given name or surname (normalised form): `lexicon/words/common-names.txt`.
 pub fn is_common_name(w: &str) -> bool {
-    COMMON_NAMES.binary_search(&w).is_ok()
+    COMMON_NAMES.contains(w)
 }
 
 /// A title, honorific or name particle: `lexicon/words/honorifics.txt`.
 pub fn is_honorific(w: &str) -> bool {
-    HONORIFICS.binary_search(&w).is_ok()
+    HONORIFICS.contains(w)
 }
 
 #[cfg(test)]
@@ -57,10 +104,10 @@ mod tests {
     fn no_two_entries_normalise_alike() {
         let mut seen = std::collections::HashMap::new();
         let mut twice = Vec::new();
-        for (phrase, _) in ENTRIES {
+        for (phrase, _) in ENTRIES.iter() {
             let n = normalize(phrase).text().to_string();
             assert!(!n.is_empty(), "`{phrase}` normalises to nothing");
-            if let Some(first) = seen.insert(n.clone(), *phrase) {
+            if let Some(first) = seen.insert(n.clone(), phrase) {
                 twice.push(format!("`{first}` and `{phrase}` are both `{n}`"));
             }
         }
@@ -69,8 +116,8 @@ mod tests {
 
     #[test]
     fn word_lists_are_sorted_for_binary_search() {
-        for list in [HONORIFICS, COMMON_NAMES, EVERYDAY_WORDS, NAME_TITLES] {
-            assert!(list.windows(2).all(|w| w[0] < w[1]));
+        for list in [&HONORIFICS, &COMMON_NAMES, &EVERYDAY_WORDS, &NAME_TITLES] {
+            assert!(list.words().windows(2).all(|w| w[0] < w[1]));
         }
         assert!(is_everyday_word("amin") && is_common_name("siti") && is_honorific("daeng"));
     }
