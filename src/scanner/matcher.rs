@@ -500,9 +500,12 @@ impl Matcher {
                 // Three words or more make a phrase nobody says by chance.
                 let words = normalize(slogan).tokens().len();
                 let listed = ambiguous.contains(&normalize(slogan).text().to_string());
+                // A slogan made only of everyday words and the region's name ("Gianyar Makin
+                // Bagus") is said every day, however long; written as a name, in capitals, it
+                // is still the campaign's (`detect_slogan`).
                 let cls = if listed {
                     SLOGAN_AMBIG | STRICT
-                } else if words < 3 && is_ambiguous(slogan) {
+                } else if is_ambiguous(slogan) {
                     SLOGAN_AMBIG
                 } else {
                     SLOGAN

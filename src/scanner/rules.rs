@@ -525,20 +525,26 @@ impl<'a> Ctx<'a> {
                 | FINGER
                 | MONEY_STRONG
                 | PARTY
-                | PARTY_WORD,
-        )
+                | PARTY_WORD
+                | SLOGAN_GENERIC,
+        ) || self.units.iter().any(|u| {
+            // The year of a national election (2014, 2019, 2024 ...).
+            u.value
+                .is_some_and(|v| (2004..=2099).contains(&v) && (v - 2004) % 5 == 0)
+        })
     }
 
     /// Is contestant `e` spoken of in office: the post is about the government (pemerintah,
     /// rezim, kebijakan, diktator ...) or gives them their office's title ("Presiden
     /// Jokowi", "Pak Gubernur")?
     pub fn governed(&self, e: EntityRef) -> bool {
-        self.has(GOVERN)
-            || (1..self.units.len()).any(|j| {
-                self.units[j].entity == Some(e)
-                    && self.units[j - 1].has(OFFICE)
-                    && self.same_sentence(j - 1, j)
-            })
+        // (An office named anywhere in a post about a contestant, with no election in it, is
+        // most often the office they hold: "presiden ... ternyata jokowi yang merusak".)
+        self.has(GOVERN | OFFICE)
+            || self
+                .units
+                .iter()
+                .any(|u| u.entity == Some(e) && u.has(OFFICE))
     }
 
     /// Is the camp name at `i` about a camp: a cue before it (`kaum kampret`, `para
@@ -1166,9 +1172,20 @@ fn detect_hashtag(ctx: &Ctx, out: &mut Vec<Span>) {
             continue;
         }
         // A hashtag that carries a stance (#2019GantiPresiden, #SuryawanLagi), a generic
-        // campaign stem (#coblos02), or a slogan of everyday words in an election post.
-        let campaign =
-            u.has(STANCE_TAG | CAMPAIGN_HASHTAG) || (u.has(SLOGAN_AMBIG) && ctx.election_context());
+        // campaign stem (#coblos02), or a slogan of everyday words in an election post. A
+        // stance about a name no pack lists (#DjarotSiharMenang) needs an election, an
+        // office or a second such hashtag around it.
+        let guessed = u.has(STRICT) && u.has(STANCE_TAG);
+        let guessed_ok = ctx.election_context()
+            || ctx.has(OFFICE)
+            || ctx
+                .units
+                .iter()
+                .filter(|x| x.has(STANCE_TAG) && x.has(HASHTAG))
+                .count()
+                >= 2;
+        let campaign = (u.has(STANCE_TAG | CAMPAIGN_HASHTAG) && (!guessed || guessed_ok))
+            || (u.has(SLOGAN_AMBIG) && ctx.election_context());
         if campaign {
             out.push(span(i, i, u.entity));
         }
@@ -1231,6 +1248,15 @@ fn detect_camp(ctx: &Ctx, out: &mut Vec<Span>) {
 }
 
 fn detect_slogan(ctx: &Ctx, out: &mut Vec<Span>) {
+    if !ctx.has(SLOGAN | SLOGAN_AMBIG | SLOGAN_GENERIC) {
+        return;
+    }
+    // "2019 ganti presiden", "dua periode!": a slogan every election brings back.
+    for (i, u) in ctx.units.iter().enumerate() {
+        if u.has(SLOGAN_GENERIC) && !u.has(HASHTAG) && !ctx.refused(i) && !ctx.is_question() {
+            out.push(span(i, i, u.entity));
+        }
+    }
     if !ctx.has(SLOGAN | SLOGAN_AMBIG) {
         return;
     }

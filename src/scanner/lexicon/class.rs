@@ -226,6 +226,9 @@ pub const MOCK: Classes = 1 << 89;
 /// Animals, ponds and fields (sawah, kolam ikan, katak, berudu, akuarium): "cebong" among
 /// them is a tadpole.
 pub const NATURE: Classes = 1 << 90;
+/// A campaign slogan of no one pack that comes back at every election ("ganti presiden",
+/// "2 periode"): spreading it takes a side.
+pub const SLOGAN_GENERIC: Classes = 1 << 91;
 
 /// Every class with its name, in bit order: the names the lexicon files use.
 pub const NAMES: &[(Classes, &str)] = &[
@@ -320,6 +323,7 @@ pub const NAMES: &[(Classes, &str)] = &[
     (LAUGH, "LAUGH"),
     (MOCK, "MOCK"),
     (NATURE, "NATURE"),
+    (SLOGAN_GENERIC, "SLOGAN_GENERIC"),
 ];
 
 /// Classes the packs and the tokeniser set, which no lexicon entry may carry.
