@@ -77,6 +77,30 @@ fn collapse(w: &str) -> String {
     out
 }
 
+/// The phrases as one string of `classes in hex<TAB>phrase|phrase|...` lines, one line per
+/// set of classes in the order the sets first appear. (An array of pairs would cost 24 bytes
+/// of pointer, length and bits per phrase in the wasm; one line per phrase repeated the
+/// classes 2,900 times, 1.8 KB more after brotli.)
+fn grouped(entries: &[(String, class::Classes)]) -> String {
+    let mut order: Vec<class::Classes> = Vec::new();
+    let mut by_classes: HashMap<class::Classes, Vec<&str>> = HashMap::new();
+    for (phrase, bits) in entries {
+        let list = by_classes.entry(*bits).or_insert_with(|| {
+            order.push(*bits);
+            Vec::new()
+        });
+        list.push(phrase);
+    }
+    let lines: Vec<String> = order
+        .iter()
+        .map(|bits| {
+            let list = by_classes.get(bits).map_or(String::new(), |l| l.join("|"));
+            format!("{bits:x}\t{list}")
+        })
+        .collect();
+    lines.join("\n")
+}
+
 /// Parses a phrase file: `(phrase, classes)` with the line each came from.
 fn phrases(
     file: &str,
@@ -105,6 +129,12 @@ fn phrases(
             continue;
         }
         let phrase = words.join(" ");
+        if phrase.contains('|') {
+            errors.push(format!(
+                "{at}: `|` cannot be part of a phrase (it separates phrases in the compiled list)"
+            ));
+            continue;
+        }
         if phrase.chars().any(char::is_uppercase) {
             errors.push(format!(
                 "{at}: write the phrase `{phrase}` in lower case (or a class name is misspelt)"
@@ -229,13 +259,10 @@ pub fn compile_sources(files: &[(String, String)]) -> Result<String, Vec<String>
     if entries.is_empty() {
         errors.push("lexicon/: no phrases found".to_string());
     }
-    // One string of `phrase<TAB>classes in hex` lines (an array of pairs would cost 24 bytes
-    // of pointer, length and bits per phrase in the wasm).
-    let lines: Vec<String> = entries.iter().map(|(p, b)| format!("{p}\t{b:x}")).collect();
     let _ = writeln!(
         code,
         "/// The phrases of `lexicon/*.txt` with their classes.\npub static ENTRIES: Phrases = Phrases::new({:?});",
-        lines.join("\n")
+        grouped(&entries)
     );
 
     let mut stems = Vec::new();
@@ -257,11 +284,10 @@ pub fn compile_sources(files: &[(String, String)]) -> Result<String, Vec<String>
             }
         }
     }
-    let lines: Vec<String> = stems.iter().map(|(p, b)| format!("{p}\t{b:x}")).collect();
     let _ = writeln!(
         code,
         "/// The stems of `lexicon/hashtags/stems.txt` with their classes.\npub static HASHTAG_STEMS: Phrases = Phrases::new({:?});",
-        lines.join("\n")
+        grouped(&stems)
     );
 
     for (file, constant, doc) in WORD_LISTS {

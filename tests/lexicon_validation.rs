@@ -47,9 +47,17 @@ fn last_line(file: &str) -> usize {
 fn the_real_data_compiles() {
     let code = lexc::compile_sources(&sources()).expect("the shipped lexicon/ is consistent");
     assert!(code.contains("pub static ENTRIES: Phrases"));
+    // One line per set of classes: `3<TAB>coblos|mencoblos|...` (VOTE | VOTE_STRONG).
+    let line = code
+        .split("\\n")
+        .flat_map(|l| l.split('"'))
+        .find(|l| l.starts_with("3\\t"))
+        .expect("a line for VOTE | VOTE_STRONG");
     assert!(
-        code.contains("\\nmencoblos\\t3\\n"),
-        "mencoblos is VOTE | VOTE_STRONG"
+        line.trim_start_matches("3\\t")
+            .split('|')
+            .any(|p| p == "mencoblos"),
+        "mencoblos is VOTE | VOTE_STRONG: {line}"
     );
     assert!(code.contains("pub static EVERYDAY_WORDS: WordList"));
 }
@@ -129,4 +137,11 @@ fn every_class_is_documented_in_the_readme() {
             "lexicon/README.md does not describe `{name}`"
         );
     }
+}
+
+#[test]
+fn phrase_with_a_bar() {
+    let e = errors_after_adding("lexicon/attack.txt", "nyungsep|ambyar   ATTACK");
+    let at = format!("lexicon/attack.txt:{}", last_line("lexicon/attack.txt"));
+    assert_error(&e, &[&at, "`|` cannot be part of a phrase"]);
 }

@@ -23,7 +23,7 @@ EPOCHS = 30
 RATE = 0.1
 L2 = 1e-3
 MIN_COUNT = 2          # features seen in fewer development posts are dropped
-KEEP = 1e-3            # weights smaller than this are not written
+KEEP = 0.005           # weights below this are dropped; the rest are written to two decimals (size)
 TOP = 2500             # features kept (by weight), for the wasm's size
 
 
@@ -129,7 +129,7 @@ def main():
     print(f"bias\t{b:.4f}")
     for f in sorted(w):
         if abs(w[f]) >= KEEP:
-            print(f"{f}\t{w[f]:.4f}")
+            print(f"{f}\t{w[f]:.2f}")
 
 
 if __name__ == "__main__":

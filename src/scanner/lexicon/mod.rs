@@ -49,7 +49,8 @@ impl WordList {
 }
 
 /// Phrases with their classes compiled from `lexicon/`: one string of
-/// `phrase<TAB>classes` lines (the classes in hex), read when the matcher is built.
+/// `classes<TAB>phrase|phrase|...` lines (the classes in hex, one line per set of classes),
+/// read when the matcher is built.
 pub struct Phrases {
     text: &'static str,
 }
@@ -62,9 +63,12 @@ impl Phrases {
     /// Each phrase and its classes. (The build wrote every line; one it could not have
     /// written is skipped.)
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, Classes)> {
-        self.text.lines().filter_map(|l| {
-            let (phrase, bits) = l.split_once('\t')?;
-            Some((phrase, Classes::from_str_radix(bits, 16).ok()?))
+        self.text.lines().flat_map(|l| {
+            let (bits, list) = l.split_once('\t').unwrap_or(("", ""));
+            let classes = Classes::from_str_radix(bits, 16).unwrap_or(0);
+            list.split('|')
+                .filter(move |p| classes != 0 && !p.is_empty())
+                .map(move |p| (p, classes))
         })
     }
 }
