@@ -25,6 +25,9 @@ CATEGORIES = ["call_to_vote", "support", "attack", "hashtag_slogan", "symbol",
               "state_facilities", "ktp_collection", "money_politics",
               "relative_candidate", "news"]
 KINDS = ["civic", "homonym", "everyday", "news_neutral"]
+# Kinds the later files add: `governing` (praise or scorn of government work, naming no
+# contestant and nothing of an election; tone-10 and tone-11).
+MORE_KINDS = KINDS + ["governing"]
 FIELDS = {"id", "split", "text", "label", "categories", "note"}
 OPTIONAL = {"pack", "explicit"}
 PACKS = {"contoh"}
@@ -195,6 +198,8 @@ MORE = [
     ("tone-7.jsonl", "tg", "dev", "t7", ["pack-t7.json"]),
     ("tone-8.jsonl", "th", "dev", "t8", ["pack-t8.json"]),
     ("tone-9.jsonl", "ti", "dev", "t9", ["pack-t9.json", "pack-pilpres-2019.json"]),
+    ("tone-10.jsonl", "tj", "dev", "t10", ["pack-pilpres-2019.json"]),
+    ("tone-11.jsonl", "tk", "dev", "t11", ["pack-t11.json"]),
     ("heldout-4a.jsonl", "m", "heldout4", "ho4a", ["pack-ho4a.json"]),
     ("heldout-4b.jsonl", "n", "heldout4", "ho4b", ["pack-ho4b.json"]),
 ]
@@ -234,7 +239,7 @@ def check_more(seen_texts):
                 err(f"{name}:{n}: bad label {p['label']!r}")
             cats = p["categories"]
             if p["label"] == "safe":
-                if len(cats) != 1 or cats[0] not in KINDS:
+                if len(cats) != 1 or cats[0] not in MORE_KINDS:
                     err(f"{name}:{n}: safe posts take one kind, got {cats}")
             elif not cats or any(c not in CATEGORIES for c in cats):
                 err(f"{name}:{n}: bad categories {cats}")

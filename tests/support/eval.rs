@@ -104,6 +104,14 @@ const FILES: &[(&str, &[&str])] = &[
         ],
     ),
     (
+        "tests/corpus/tone-10.jsonl",
+        &["tests/corpus/pack-pilpres-2019.json"],
+    ),
+    (
+        "tests/corpus/tone-11.jsonl",
+        &["tests/corpus/pack-t11.json"],
+    ),
+    (
         "tests/corpus/heldout-4a.jsonl",
         &["tests/corpus/pack-ho4a.json"],
     ),
