@@ -32,6 +32,9 @@ fn main() {
                 class_names(u.classes).join(" ")
             );
         }
+        for t in scanner.trace(line) {
+            println!("  : {t}");
+        }
         let r = scanner.scan(line, Lang::Id);
         println!("  => {:?}", r.risk);
         for f in r.findings {

@@ -129,21 +129,33 @@ fn packs_load_and_invalid_packs_exit_2() {
         .as_array()
         .map(|a| a.iter().filter_map(|f| f["category"].as_str()).collect())
         .unwrap_or_default();
-    // #SuryawanAyu only names the pair; #SuryawanLagi carries a stance.
     assert!(
         cats.contains(&"support") && cats.contains(&"hashtag_slogan"),
         "{cats:?}"
     );
-    let tags: Vec<&str> = v["findings"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter(|f| f["category"] == "hashtag_slogan")
-                .filter_map(|f| f["text"].as_str())
-                .collect()
-        })
-        .unwrap_or_default();
-    assert_eq!(tags, ["#SuryawanLagi"]);
+    let tags = |v: &Value| -> Vec<String> {
+        v["findings"]
+            .as_array()
+            .map(|a| {
+                a.iter()
+                    .filter(|f| f["category"] == "hashtag_slogan")
+                    .filter_map(|f| f["text"].as_str().map(str::to_string))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    // #SuryawanLagi carries a stance; #SuryawanAyu only names the pair, but in a post that
+    // supports the pair it spreads the campaign too.
+    assert_eq!(tags(&v), ["#SuryawanAyu", "#SuryawanLagi"]);
+    // Under a headline the pair's name hashtag is a mention, worth a look at most.
+    let (code, out, err) = scan(
+        &["--pack", good.to_str().unwrap_or_default(), "--json"],
+        "KPU tetapkan nomor urut paslon Pilkada Contoh, Suryawan-Ayu dapat nomor 1 https://berita.example/a #SuryawanAyu".as_bytes(),
+    );
+    assert_eq!(code, Some(0), "{err}");
+    let v: Value = serde_json::from_str(&out).expect("json");
+    assert_eq!(v["risk"], "review", "{out}");
+    assert!(tags(&v).is_empty(), "{out}");
 
     let bad = dir.join("bad.json");
     std::fs::write(

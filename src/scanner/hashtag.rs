@@ -8,7 +8,7 @@
 //! [`read`] decides from the classes of the pieces, which the matcher looks up.
 
 use super::lexicon::class::*;
-use super::normalize::{normalize, TokenKind};
+use super::normalize::normalize;
 
 /// One word or number inside a hashtag.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -108,15 +108,23 @@ pub fn pieces(tag: &str, known: impl Fn(&str) -> bool) -> Vec<Piece> {
 
 fn word_piece(text: String, capitalised: bool) -> Piece {
     // Number words inside hashtags (`#PastikanBesokDua`, `#NomorTilu`).
-    let n = normalize(&text);
-    let number = match n.tokens() {
-        [t] if t.kind == TokenKind::Number => n.token_text(0).parse().ok(),
-        _ => None,
-    };
+    let number = crate::scanner::normalize::number_word_value(&text);
     Piece {
         text,
         capitalised,
         number,
+    }
+}
+
+/// [`collapse`] for a lower-case ASCII piece, without a copy when no letter is doubled.
+fn collapsed(w: &str) -> std::borrow::Cow<'_, str> {
+    let b = w.as_bytes();
+    if b.windows(2)
+        .any(|p| p[0] == p[1] && p[0].is_ascii_alphabetic())
+    {
+        std::borrow::Cow::Owned(collapse(w))
+    } else {
+        std::borrow::Cow::Borrowed(w)
     }
 }
 
@@ -148,7 +156,7 @@ fn segment(word: &str, known: &impl Fn(&str) -> bool) -> Option<Vec<String>> {
             let Some((count, _)) = best[start] else {
                 continue;
             };
-            let piece = collapse(word.get(start..end).unwrap_or(""));
+            let piece = collapsed(word.get(start..end).unwrap_or(""));
             if known(&piece) && best[end].is_none_or(|(c, _)| count + 1 < c) {
                 best[end] = Some((count + 1, start));
             }
@@ -170,10 +178,13 @@ fn segment(word: &str, known: &impl Fn(&str) -> bool) -> Option<Vec<String>> {
 fn affixed(w: &str) -> bool {
     const PREFIXES: &[&str] = &["me", "di", "ber", "ter", "pe", "ke", "se"];
     const SUFFIXES: &[&str] = &["kan", "nya", "an", "lah", "kah"];
+    // Borrowed abstract nouns (reformasi, demokrasi, nasionalisme, integritas) are no names.
+    const NOUN_ENDINGS: &[&str] = &["asi", "isme", "itas"];
     w.len() >= 6
         && (PREFIXES.iter().any(|p| w.starts_with(p)) && SUFFIXES.iter().any(|s| w.ends_with(s))
             || w.ends_with("kan")
-            || w.ends_with("nya"))
+            || w.ends_with("nya")
+            || NOUN_ENDINGS.iter().any(|s| w.ends_with(s)))
 }
 
 /// What a hashtag says, from the classes of its pieces (looked up by the matcher).
@@ -229,16 +240,19 @@ pub fn read(pieces: &[Piece], classes: &[Classes], known: &[bool]) -> Reading {
         != 0;
     // `#Anies2024`, `#TGBPresiden2019`: a name (with an office) and an election year;
     // `#SuryawanAyu1`: a pair and its ballot number; `#KangAsepGubernur`: a name, then the
-    // office wished for (not `#PresidenJokowi`, the title before the name).
+    // office or candidacy wished for (`#GibranCawapres`; not `#PresidenJokowi`, the title
+    // before the name).
     let name_then_office = classes.windows(2).any(|w| {
         w[0] & (CONTESTANT | CONTESTANT_AMBIG) != 0
-            && w[1] & OFFICE != 0
+            && w[1] & (OFFICE | CAND) != 0
             && w[1] & (CONTESTANT | CONTESTANT_AMBIG) == 0
     });
     let candidacy =
         (year && (named || (name_like && office))) || (ballot && named) || name_then_office;
     let known_target = named || ballot || office || all & (PARTY | CAMP) != 0;
-    if (stance_word && known_target) || candidacy {
+    // `#02`: a ballot code alone is the campaign's chant.
+    let code = matches!(pieces, [p] if p.text.starts_with('0') && p.number.is_some_and(|v| (1..=30).contains(&v)));
+    if (stance_word && known_target) || candidacy || code {
         Reading::Stance
     } else if name_like && (stance_word || name_like_ballot) {
         Reading::StanceIfElection
@@ -365,6 +379,10 @@ mod tests {
             Reading::Other
         );
         assert_eq!(
+            read_of(&[p("reformasi", 0, false), p("dikorupsi", ATTACK, true)]),
+            Reading::Other
+        );
+        assert_eq!(
             read_of(&[name("ganjar"), p("kami", FIRST_PERSON, true)]),
             Reading::Stance
         );
@@ -374,6 +392,10 @@ mod tests {
         );
         assert_eq!(
             read_of(&[name("asep"), p("gubernur", OFFICE, true)]),
+            Reading::Stance
+        );
+        assert_eq!(
+            read_of(&[name("gibran"), p("cawapres", CAND, true)]),
             Reading::Stance
         );
         assert_eq!(

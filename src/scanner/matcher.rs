@@ -206,6 +206,51 @@ const CAMP_ENDINGS: &[&str] = &[
 
 /// Written in camel case: two or more capitalised runs of letters (`BudiRini`,
 /// `AhokPastiTumbang`), not `iPhone` or `McD`.
+/// The reading of `tag` from `seen`, or from `read_tag` (and then kept in `seen`).
+fn read_once<'t>(
+    seen: &mut Vec<(&'t str, (hashtag::Reading, Option<EntityRef>))>,
+    tag: &'t str,
+    read_tag: impl FnOnce(&str) -> (hashtag::Reading, Option<EntityRef>),
+) -> (hashtag::Reading, Option<EntityRef>) {
+    if let Some((_, r)) = seen.iter().find(|(t, _)| *t == tag) {
+        return *r;
+    }
+    let r = read_tag(tag);
+    seen.push((tag, r));
+    r
+}
+
+/// A number written as a measure, not a ballot number: a decimal (`41,2`, the `2` and the
+/// `41`), a percentage (`35%`) or a clock time (`02.00`). `range` is the number's place in
+/// `text`, the original.
+fn measurement(text: &str, range: std::ops::Range<usize>) -> bool {
+    let before = text.get(..range.start).unwrap_or("");
+    let after = text.get(range.end..).unwrap_or("");
+    let digit_before = |s: &str| s.chars().next_back().is_some_and(|c| c.is_ascii_digit());
+    let fraction = before.strip_suffix([',', '.']).is_some_and(digit_before);
+    let decimal = after
+        .strip_prefix([',', '.'])
+        .is_some_and(|s| s.starts_with(|c: char| c.is_ascii_digit()));
+    let percent = after.trim_start_matches(' ').starts_with('%');
+    fraction || decimal || percent
+}
+
+const WEEKDAYS: &[&str] = &[
+    "senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu", "mingu",
+];
+
+/// What follows a weekday in a news report's dateline: ` (6/10)` or `, 6/10/2029`.
+fn dateline(after: &str) -> bool {
+    let rest = after.trim_start_matches([' ', ',']);
+    let rest = rest.strip_prefix('(').unwrap_or(rest);
+    let mut parts = rest.splitn(2, '/');
+    let day = parts.next().unwrap_or("");
+    let month = parts.next().unwrap_or("");
+    (1..=2).contains(&day.len())
+        && day.bytes().all(|b| b.is_ascii_digit())
+        && month.starts_with(|c: char| c.is_ascii_digit())
+}
+
 fn camel(w: &str) -> bool {
     let b = w.as_bytes();
     let humps = b
@@ -808,6 +853,9 @@ impl Matcher {
             .collect();
         let mut out = Vec::with_capacity(tokens.len());
         let mut i = 0;
+        let source = text;
+        // Hashtags already read in this post (a tag repeated is read once).
+        let mut read: Vec<(&str, (hashtag::Reading, Option<EntityRef>))> = Vec::new();
         while i < tokens.len() {
             let t = &tokens[i];
             let original = text.get(t.orig.clone()).unwrap_or("");
@@ -844,7 +892,8 @@ impl Matcher {
                         let found = self.in_hashtags.search(body.as_bytes());
                         unit.classes |= found.classes & !PACK_HASHTAG;
                         // Read by the words inside: a name only, or a stance.
-                        let (reading, entity) = self.read_hashtag(original);
+                        let (reading, entity) =
+                            read_once(&mut read, original, |t| self.read_hashtag(t));
                         unit.entity = entity.or(found.entity);
                         let named = found.classes & PACK_HASHTAG != 0 || entity.is_some();
                         let slogan = found.classes & SLOGAN != 0;
@@ -872,6 +921,7 @@ impl Matcher {
                         "emjscorn" => EMO_SCORN,
                         "emjhint" => EMO_HINT,
                         "emjlaugh" => VOICE | LAUGH,
+                        "emjpray" => VOICE,
                         "url" => LINK | REPORT,
                         _ => FINGER,
                     };
@@ -898,6 +948,17 @@ impl Matcher {
                     unit.classes |= NUM;
                     if let Ok(v) = text.parse::<u32>() {
                         unit.value = Some(v);
+                        let measure = measurement(source, t.orig.clone())
+                            || tokens.get(i + 1).is_some_and(|_| {
+                                matches!(norm.token_text(i + 1), "persen" | "pct")
+                            });
+                        if measure {
+                            // A measure is a number and nothing else ("nol" as "nothing",
+                            // a ballot, a phrase).
+                            out.push(unit);
+                            i += 1;
+                            continue;
+                        }
                         if (1..=30).contains(&v) {
                             unit.classes |= BALLOT_NUM;
                         }
@@ -910,13 +971,21 @@ impl Matcher {
                     }
                 }
                 TokenKind::Word => {
+                    // "Minggu (6/10)": a news report's dateline.
+                    if (4..=6).contains(&text.len())
+                        && WEEKDAYS.contains(&text)
+                        && dateline(source.get(t.orig.end..).unwrap_or(""))
+                    {
+                        unit.classes |= NEWS;
+                    }
                     // wkwkwk, hahaha, awokawok: the writer laughing.
                     if ids[i] == UNKNOWN && is_laughter(text) {
                         unit.classes |= VOICE | LAUGH;
                     }
                     // `BudiRini`, `AhokPastiTumbang`: a hashtag written without its `#`.
                     if ids[i] == UNKNOWN && t.caps == Caps::Mixed && camel(original) {
-                        let (reading, entity) = self.read_hashtag(original);
+                        let (reading, entity) =
+                            read_once(&mut read, original, |t| self.read_hashtag(t));
                         match reading {
                             hashtag::Reading::Stance => {
                                 unit.classes |= STANCE_TAG | HASHTAG;
@@ -1011,10 +1080,14 @@ fn mark_quotes(text: &str, norm: &Normalized, units: &mut [Unit]) {
                 '\u{201D}' | '\u{00BB}' => inside = false,
                 ':' if k > 0 && in_sentence <= 4 => {
                     // The speaker is a name: a contestant, or a capitalised word the lexicon
-                    // does not know ("Habibie:", not "Pesan dari Om:").
+                    // does not know ("Habibie:", not "Pesan dari Om:" or "Pengumuman:").
                     let who = &units[k - 1];
+                    let word = norm.token_text(who.last);
                     let name = who.has(CONTESTANT | CONTESTANT_AMBIG | PARTY)
-                        || (who.has(TITLE | UPPER) && who.classes & !(TITLE | UPPER) == 0);
+                        || (who.has(TITLE | UPPER)
+                            && who.classes & !(TITLE | UPPER) == 0
+                            && word.len() >= 3
+                            && !is_everyday_word(word));
                     // `RT @akun:` (or `RT USER:`) shares a post; it quotes nobody.
                     let retweet = k > 1
                         && tokens.get(units[k - 2].first).is_some_and(|t| {
@@ -1028,5 +1101,24 @@ fn mark_quotes(text: &str, norm: &Normalized, units: &mut [Unit]) {
         units[k].quoted = inside || speaker;
         prev_end = b.orig.end;
         in_sentence += 1;
+    }
+    // A term in quotation marks ("uang bensin", 'program') is no one's speech: a quotation
+    // runs four units or more, or follows a verb of saying (`dijuluki "jenderal kardus"`).
+    let mut k = 0;
+    while k < units.len() {
+        if !units[k].quoted {
+            k += 1;
+            continue;
+        }
+        let start = k;
+        while k < units.len() && units[k].quoted {
+            k += 1;
+        }
+        let said = start > 0 && units[start - 1].has(REPORT) && !units[start - 1].has(LINK);
+        if k - start < 4 && !said {
+            for u in &mut units[start..k] {
+                u.quoted = false;
+            }
+        }
     }
 }

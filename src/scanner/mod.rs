@@ -175,6 +175,47 @@ impl Scanner {
         out
     }
 
+    /// For development: each rule's hit before findings merge (`rule severity units
+    /// first..last`, and why a reading of the whole post lowered it), the post-level facts,
+    /// and the tone model's probability. `examples/units` prints it.
+    #[doc(hidden)]
+    pub fn trace(&self, text: &str) -> Vec<String> {
+        let norm = normalize::normalize(text);
+        let units = self.matcher.units(text, &norm);
+        let ctx = rules::Ctx::new(&units);
+        let (hits, judged) = rule_hits(&ctx);
+        let mut out = vec![format!(
+            "post: report {} voiced {} election_ref {} names {} contestants {} judged {}",
+            ctx.is_report(),
+            ctx.voiced(),
+            ctx.election_ref(),
+            ctx.names_someone(),
+            ctx.contestants_named(),
+            judged
+        )];
+        for h in &hits {
+            out.push(format!(
+                "hit: {} {} {}..{}{}",
+                RULES[h.rule].id,
+                h.severity.as_str(),
+                h.first,
+                h.last,
+                if h.lowered.is_empty() {
+                    String::new()
+                } else {
+                    format!(" (lowered: {})", h.lowered)
+                }
+            ));
+        }
+        let names = hit_names(&hits);
+        let names: Vec<&str> = names.iter().map(String::as_str).collect();
+        out.push(format!(
+            "tone: {:.3}",
+            tone::Model::get().probability(&norm, &units, &names)
+        ));
+        out
+    }
+
     /// Scans a post of any length.
     pub fn scan(&self, text: &str, lang: Lang) -> ScanResult {
         let norm = normalize::normalize(text);
@@ -195,6 +236,40 @@ impl Scanner {
         mut hits: Vec<Hit>,
         lang: Lang,
     ) -> ScanResult {
+        // A hashtag of a contestant's name only names them (`#SuryawanAyu` under a
+        // headline); in a post that supports or calls to vote for that contestant it
+        // spreads the campaign, and is highlighted with the rest.
+        let backed: Vec<(EntityRef, Severity)> = hits
+            .iter()
+            .filter(|h| {
+                matches!(
+                    RULES[h.rule].category,
+                    Category::Support | Category::CallToVote
+                )
+            })
+            .filter_map(|h| h.entity.map(|e| (e, h.severity)))
+            .collect();
+        if !backed.is_empty() {
+            let hashtag = rules::hashtag_rule();
+            for h in &mut hits {
+                let on_hashtag = units
+                    .get(h.first)
+                    .is_some_and(|u| u.has(lexicon::class::HASHTAG));
+                let Some(e) = h.entity else { continue };
+                if RULES[h.rule].category != Category::Mention || !on_hashtag {
+                    continue;
+                }
+                if let Some(severity) = backed
+                    .iter()
+                    .filter(|(b, _)| *b == e)
+                    .map(|(_, s)| *s)
+                    .max()
+                {
+                    h.rule = hashtag;
+                    h.severity = severity;
+                }
+            }
+        }
         // Mentions matter only when nothing else was found; one per contestant or party.
         let any_other = hits
             .iter()
@@ -287,6 +362,18 @@ struct Hit {
     last: usize,
     entity: Option<EntityRef>,
     severity: Severity,
+    /// Why a reading of the whole post lowered it to review, if one did (for
+    /// [`Scanner::trace`]).
+    lowered: &'static str,
+}
+
+impl Hit {
+    fn lower(&mut self, why: &'static str) {
+        if self.severity == Severity::Violation {
+            self.severity = Severity::Review;
+            self.lowered = why;
+        }
+    }
 }
 
 /// Runs every rule, then the adjustments that read the whole post (questions, news
@@ -310,13 +397,14 @@ fn rule_hits(ctx: &rules::Ctx) -> (Vec<Hit>, bool) {
                 } else {
                     rule.severity
                 },
+                lowered: "",
             });
         }
     }
     // A question about the rules is not a breach: say it is worth a look, no more.
     if ctx.all & lexicon::class::QUESTION != 0 {
         for h in &mut hits {
-            h.severity = Severity::Review;
+            h.lower("question");
         }
     }
     // News is not stance. A post that reports (news words, reported speech, a link, a
@@ -329,8 +417,10 @@ fn rule_hits(ctx: &rules::Ctx) -> (Vec<Hit>, bool) {
         ctx.is_short_enough_to_judge_whole() && ctx.contestants_named() >= 2 && !ctx.voiced();
     let mut judged = ctx.is_report() || several;
     for h in &mut hits {
-        if several || ctx.in_report(h.first) {
-            h.severity = Severity::Review;
+        if several {
+            h.lower("several contestants, no voice");
+        } else if ctx.in_report(h.first) {
+            h.lower("report");
         }
     }
     // Praise or criticism of a contestant in office ("pemerintah Jokowi", "Presiden X
@@ -342,12 +432,26 @@ fn rule_hits(ctx: &rules::Ctx) -> (Vec<Hit>, bool) {
             // "pak Presiden otoriter").
             let governed = match h.entity {
                 Some(e) => !e.party && ctx.governed(e),
-                None => ctx.all & (lexicon::class::GOVERN | lexicon::class::OFFICE) != 0,
+                None => {
+                    ctx.all & lexicon::class::GOVERN != 0
+                        || (h.first..=h.last).any(|j| {
+                            ctx.units
+                                .get(j)
+                                .is_some_and(|u| u.has(lexicon::class::OFFICE))
+                        })
+                }
             };
             if governed && matches!(RULES[h.rule].category, Category::Support | Category::Attack) {
-                h.severity = Severity::Review;
+                h.lower("governing");
                 judged = true;
             }
+        }
+    }
+    // "JK mau lengserkan Jokowi": a call that someone else intends, told, not made.
+    for h in &mut hits {
+        if RULES[h.rule].category == Category::Attack && rules::intended_by_others(ctx, h.first) {
+            h.lower("intended by others");
+            judged = true;
         }
     }
     // A post that treats every side alike (praises them all, mocks them all, or carries
@@ -396,19 +500,39 @@ fn even_handed(ctx: &rules::Ctx, hits: &mut [Hit]) -> bool {
     let both = ctx.all & lexicon::class::EVEN != 0;
     // (entity, kind): what each side gets, by category (support, attack, hashtag, sign).
     let mut sides: Vec<(EntityRef, Category)> = Vec::new();
+    // Camps named by no pack, by the side their name mocks ("cebong vs kampret, sama aja").
+    let (mut camp_gov, mut camp_opp) = (false, false);
     for h in hits.iter().filter(|h| h.severity == Severity::Violation) {
+        let kind = RULES[h.rule].category;
+        if kind == Category::Attack {
+            for u in ctx.units.get(h.first..=h.last).unwrap_or(&[]) {
+                camp_gov |= u.has(lexicon::class::CAMP_GOV);
+                camp_opp |= u.has(lexicon::class::CAMP_OPP);
+            }
+        }
         let Some(e) = h.entity.filter(|e| !e.party) else {
             continue;
         };
-        let kind = RULES[h.rule].category;
+        // (A call to vote for every side is how to read the ballot: "01 Jokowi-Ma'ruf, 02
+        // Prabowo-Sandi, jangan salah lipat".)
         if !matches!(
             kind,
-            Category::Attack | Category::Support | Category::HashtagSlogan | Category::Symbol
+            Category::Attack
+                | Category::Support
+                | Category::HashtagSlogan
+                | Category::Symbol
+                | Category::CallToVote
         ) {
-            return false; // a call to vote, a campaign, money ...: no even-handed report
+            return false; // a campaign, money, a group ...: no even-handed report
         }
-        if !sides.contains(&(e, kind)) {
-            sides.push((e, kind));
+        // What is said of one of a list is said of each in it.
+        let target =
+            (h.first..=h.last).find(|j| ctx.units.get(*j).is_some_and(|u| u.entity == Some(e)));
+        let listed = target.map(|t| ctx.listed_with(t)).unwrap_or_default();
+        for e in std::iter::once(e).chain(listed) {
+            if !sides.contains(&(e, kind)) {
+                sides.push((e, kind));
+            }
         }
     }
     let mut entities: Vec<EntityRef> = sides.iter().map(|s| s.0).collect();
@@ -424,14 +548,21 @@ fn even_handed(ctx: &rules::Ctx, hits: &mut [Hit]) -> bool {
         e.dedup();
         e.len()
     };
-    let even = distinct >= 2 && one_pack && (both || (alike && distinct == sides.len()));
+    // Both sides' camps mocked, and nothing but mockery: the writer mocks the quarrel.
+    let both_camps = camp_gov && camp_opp && kinds.iter().all(|k| *k == Category::Attack);
+    let even =
+        both_camps || (distinct >= 2 && one_pack && (both || (alike && distinct == sides.len())));
     if even {
         for h in hits.iter_mut() {
             if matches!(
                 RULES[h.rule].category,
-                Category::Support | Category::Attack | Category::HashtagSlogan | Category::Symbol
+                Category::Support
+                    | Category::Attack
+                    | Category::HashtagSlogan
+                    | Category::Symbol
+                    | Category::CallToVote
             ) {
-                h.severity = Severity::Review;
+                h.lower("even-handed");
             }
         }
     }
@@ -478,12 +609,23 @@ fn weigh_tone(
         None
     };
     if let Some((first, last, entity)) = target {
+        // Scorn or praise of someone spoken of in office (the government, the regime, a
+        // title before the name) with nothing of an election (no candidacy, camp, vote,
+        // party, ballot number or election year) may be about governing: the writer
+        // decides, so the model alone asks for review.
+        let governing = entity.is_some_and(|e| ctx.governed(e)) && !ctx.election_ref();
+        let severity = if governing {
+            Severity::Review
+        } else {
+            Severity::Violation
+        };
         hits.push(Hit {
             rule: rules::tone_rule(),
             first,
             last,
             entity,
-            severity: Severity::Violation,
+            severity,
+            lowered: "",
         });
     }
 }

@@ -194,9 +194,16 @@ pub enum TokenKind {
     Symbol,
 }
 
+/// `\n` or `\r` written out in `gap` (text copied from an export).
+fn escaped_break(gap: &str) -> bool {
+    gap.as_bytes()
+        .windows(2)
+        .any(|w| w[0] == b'\\' && matches!(w[1], b'n' | b'r'))
+}
+
 /// What an emoji says about what the post names: the symbol tokens `emjpraise` (😍 ❤️ 🔥
 /// 💪 👍 👏 🫡 ...), `emjscorn` (🙄 🤡 🤮 💩 👎 ...), `emjhint` (😉 😏 🤫 🤭: "you know
-/// who I mean") and `emjlaugh` (😂 🤣 😆).
+/// who I mean"), `emjlaugh` (😂 🤣 😆) and `emjpray` (🙏 🤲).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Feel {
     Praise,
@@ -204,6 +211,8 @@ pub enum Feel {
     Hint,
     /// 😂 🤣 😆: the writer laughing, at whatever the post names.
     Laugh,
+    /// 🙏 🤲: please, thanks, amen: the writer's own politeness or prayer.
+    Pray,
 }
 
 impl Feel {
@@ -213,6 +222,7 @@ impl Feel {
             Feel::Scorn => "emjscorn",
             Feel::Hint => "emjhint",
             Feel::Laugh => "emjlaugh",
+            Feel::Pray => "emjpray",
         }
     }
 }
@@ -299,8 +309,7 @@ fn annotate(src: &str, n: &mut Normalized) {
             && (gap
                 .chars()
                 .any(|c| matches!(c, '.' | '!' | '?' | ';' | '\n' | '\r' | '。' | '！' | '？'))
-                || gap.contains("\\n")
-                || gap.contains("\\r"));
+                || escaped_break(gap));
         let written = src.get(orig.clone()).unwrap_or("");
         let text = n.text.get(norm).unwrap_or("");
         let leading_zero = is_number
@@ -527,6 +536,7 @@ fn classify(c: char) -> Class {
         | 0x1F44E | 0x1F925 => Class::Emoji(Feel::Scorn),
         0x1F609 | 0x1F60F | 0x1F92B | 0x1F61C | 0x1F92D => Class::Emoji(Feel::Hint),
         0x1F602 | 0x1F923 | 0x1F606 | 0x1F639 => Class::Emoji(Feel::Laugh),
+        0x1F64F | 0x1F932 => Class::Emoji(Feel::Pray),
         0x1F51F => Class::KeycapTen,
         0xFF01..=0xFF5E => match ascii_class((cp - 0xFEE0) as u8) {
             Class::Letter { ch, upper, .. } => styled_letter(ch, upper),
@@ -599,6 +609,14 @@ fn leet_letter(c: u8) -> Option<u8> {
 }
 
 /// Number words and the digits they become.
+/// The value of a number word written as the normaliser writes words (`"dua"` -> 2,
+/// `"tilu"` -> 3), for callers that read single words (hashtag pieces).
+pub(crate) fn number_word_value(w: &str) -> Option<u32> {
+    number_word(w.as_bytes())
+        .and_then(|d| std::str::from_utf8(d).ok())
+        .and_then(|d| d.parse().ok())
+}
+
 fn number_word(w: &[u8]) -> Option<&'static [u8]> {
     // quick rejection on (first letter, last letter)
     let (Some(&first), Some(&last)) = (w.first(), w.last()) else {
@@ -2523,7 +2541,15 @@ mod tests {
                 }
                 TokenKind::Symbol => matches!(
                     s,
-                    "jari1" | "jari2" | "jari3" | "jari5" | "emjpraise" | "emjscorn" | "emjhint"
+                    "jari1"
+                        | "jari2"
+                        | "jari3"
+                        | "jari5"
+                        | "emjpraise"
+                        | "emjscorn"
+                        | "emjhint"
+                        | "emjlaugh"
+                        | "emjpray"
                 ),
             };
             assert!(shape_ok, "{input:?}: bad {:?} token {s:?}", tok.kind);
@@ -3113,7 +3139,9 @@ mod tests {
 
     #[test]
     fn other_emoji_separate_and_vanish() {
-        assert_eq!(t("pilih😀prabowo 🇮🇩 🙏🏽"), "pilih prabowo");
+        assert_eq!(t("pilih😀prabowo 🇮🇩 🤷🏽"), "pilih prabowo");
+        // 🙏 and 🤲 are the writer's own politeness or prayer: a symbol, skin tone dropped.
+        assert_eq!(t("makasih pak 🙏🏽"), "makasih pak emjpray");
     }
 
     // ---- rule 10: output ----

@@ -263,7 +263,11 @@ impl<'a> Ctx<'a> {
             title += usize::from(u.has(TITLE) && !u.has(UPPER));
             upper += usize::from(u.has(UPPER));
         }
-        let headline = title >= 4 && (title + upper) * 10 >= n * 7 && upper * 2 < n;
+        // (News headlines do not open with an invitation: "Gabung ...", "Ayo ...".)
+        let call = units
+            .first()
+            .is_some_and(|u| u.has(INVITE | JOIN | MOBILIZE));
+        let headline = title >= 4 && (title + upper) * 10 >= n * 7 && upper * 2 < n && !call;
         Ctx {
             units,
             all,
@@ -416,21 +420,21 @@ impl<'a> Ctx<'a> {
 
     /// Do the units `range` report rather than speak? A strong mark is enough: the language
     /// of news, a quotation, a newsroom. Weaker ones (reported speech such as `kata` or
-    /// `sebut`, a link) count when two of them agree, or one in a post with nothing of the
+    /// `sebut`, a link, `resmi`) count when two of them agree in a post with nothing of the
     /// chat register (`yg`, `gak`, `aja`, `nih` ...), which news does not write.
     fn reports(&self, range: std::ops::Range<usize>, weak_marks: bool) -> bool {
         let Some(us) = self.units.get(range) else {
             return false;
         };
-        if us.iter().any(|u| u.has(NEWS) || u.quoted) {
+        // Someone talking in the chat register mentions news words without reporting.
+        let chat = us.iter().any(|u| u.has(SLANG));
+        if us.iter().any(|u| u.quoted || (u.has(NEWS) && !chat)) {
             return true;
         }
-        if !weak_marks {
+        if !weak_marks || chat {
             return false;
         }
-        let weak = us.iter().filter(|u| u.has(REPORT | LINK)).count();
-        let chat = us.iter().any(|u| u.has(SLANG));
-        weak >= 2 || (weak == 1 && !chat)
+        us.iter().filter(|u| u.has(REPORT | LINK)).count() >= 2
     }
 
     /// Does the writer speak in their own voice in the units `range`, outside any
@@ -514,7 +518,6 @@ impl<'a> Ctx<'a> {
                 | CAND
                 | NYALEG
                 | VOTE_STRONG
-                | CAMPAIGN
                 | CAMPAIGN_STRONG
                 | STANCE_TAG
                 | CAMPAIGN_HASHTAG
@@ -527,10 +530,23 @@ impl<'a> Ctx<'a> {
                 | PARTY
                 | PARTY_WORD
                 | SLOGAN_GENERIC,
-        ) || self.units.iter().any(|u| {
-            // The year of a national election (2014, 2019, 2024 ...).
-            u.value
-                .is_some_and(|v| (2004..=2099).contains(&v) && (v - 2004) % 5 == 0)
+        ) || self.units.iter().enumerate().any(|(j, u)| {
+            // The year of a national election (2014, 2019, 2024 ...); a ballot number
+            // ("nomor 2", "02"); becoming an office, wished or feared ("pantas jadi
+            // presiden", "jangan sampe jadi wapres", "cocok jadi gubernur"), not "dia jadi
+            // presiden".
+            let year = u
+                .value
+                .is_some_and(|v| (2004..=2099).contains(&v) && (v - 2004) % 5 == 0);
+            let ballot = u.has(BALLOT_NUM)
+                && (self.marked(j) || u.has(LEADING_ZERO | KEYCAP))
+                && self.number_ok(j);
+            let becoming = u.has(OFFICE)
+                && j >= 1
+                && self.units[j - 1].has(BECOME)
+                && (self.units[j - 1].has(SUPPORT_STRONG)
+                    || (j >= 2 && self.units[j - 2].has(MODAL)));
+            year || ballot || becoming
         })
     }
 
@@ -538,13 +554,16 @@ impl<'a> Ctx<'a> {
     /// rezim, kebijakan, diktator ...) or gives them their office's title ("Presiden
     /// Jokowi", "Pak Gubernur")?
     pub fn governed(&self, e: EntityRef) -> bool {
-        // (An office named anywhere in a post about a contestant, with no election in it, is
-        // most often the office they hold: "presiden ... ternyata jokowi yang merusak".)
-        self.has(GOVERN | OFFICE)
+        self.has(GOVERN)
             || self
                 .units
                 .iter()
                 .any(|u| u.entity == Some(e) && u.has(OFFICE))
+            || (1..self.units.len()).any(|j| {
+                self.units[j].entity == Some(e)
+                    && self.units[j - 1].has(OFFICE)
+                    && self.same_sentence(j - 1, j)
+            })
     }
 
     /// Is the camp name at `i` about a camp: a cue before it (`kaum kampret`, `para
@@ -646,10 +665,13 @@ impl<'a> Ctx<'a> {
             || (j > 0 && beside_number(j - 1) && !self.units[j].boundary_before);
         // Menus, contests, raffles and quizzes number their items.
         let choice = self.has(CHOICE) && !self.election;
+        // "di TPS 04": the polling station's number.
+        let station = j > 0 && self.units[j - 1].has(VOTE_PLACE) && self.same_sentence(j, j - 1);
         u.has(BALLOT_NUM)
             && !quantity
             && !in_series
             && !choice
+            && !station
             && !self.preceded_by_everyday(j)
             && (!u.has(KEYCAP) || !self.keycap_list || !self.list_marker(j))
     }
@@ -786,9 +808,50 @@ impl<'a> Ctx<'a> {
         false
     }
 
+    /// The contestants listed with the one at `j`, side by side or joined by "dan", "atau"
+    /// ("Anies, Prabowo, Ganjar sama-sama janji manis"): what is said of one is said of all.
+    pub fn listed_with(&self, j: usize) -> Vec<EntityRef> {
+        let person = |k: usize| {
+            let u = &self.units[k];
+            u.entity.filter(|e| !e.party && self.is_contestant(k))
+        };
+        let mut out = Vec::new();
+        for forward in [false, true] {
+            let mut k = j;
+            loop {
+                let next = |k: usize| {
+                    if forward {
+                        k.checked_add(1)
+                    } else {
+                        k.checked_sub(1)
+                    }
+                };
+                let Some(mut n) = next(k).filter(|n| *n < self.units.len()) else {
+                    break;
+                };
+                if self.units[n].has(COORD) {
+                    match next(n).filter(|n| *n < self.units.len()) {
+                        Some(m) => n = m,
+                        None => break,
+                    }
+                }
+                match person(n) {
+                    Some(e) if self.same_sentence(j, n) => {
+                        out.push(e);
+                        k = n;
+                    }
+                    _ => break,
+                }
+            }
+        }
+        out
+    }
+
     fn is_contestant(&self, j: usize) -> bool {
         let u = &self.units[j];
-        if self.after_business(j) {
+        let maybe = u.entity.is_some()
+            || u.has(CONTESTANT | CONTESTANT_AMBIG | SLOGAN | SLOGAN_AMBIG | PACK_HASHTAG | CAMP);
+        if !maybe || self.after_business(j) {
             return false;
         }
         // A camp of a contestant (`Sedulur Busri`, `Ahoker`): talk of the camp is talk of
@@ -835,7 +898,7 @@ impl<'a> Ctx<'a> {
             || ((strong || dist <= 3) && self.titled_name(j))
             || (dist <= 4 && self.referent(j) && !self.warns)
             // "walikota yg ini keren", "Pak Wali, lanjut!": the office-holder who runs.
-            || (dist <= 3 && t.has(OFFICE) && !t.has(CAND) && self.election_ref())
+            || (dist <= 3 && t.has(OFFICE) && !t.has(CAND) && self.election_context())
             // "dukung Mbah Har", "Uda Zul pembohong": a title and a name no pack lists, by a
             // strong cue (a guess: worth a look only outside an election, see `weak_target`).
             || (strong && dist <= 3 && self.titled_unknown(j))
@@ -852,6 +915,19 @@ fn span(first: usize, last: usize, entity: Option<EntityRef>) -> Span {
 }
 
 fn negated_before(ctx: &Ctx, i: usize, reach: usize) -> bool {
+    // "bukan bani cebong dan bani serbet": the negation reaches across "dan", "atau",
+    // "maupun" to a second name of the same kind.
+    negated_right_before(ctx, i, reach)
+        || (i >= 2
+            && ctx.units[i - 1].has(COORD)
+            && ctx.same_sentence(i - 2, i)
+            && ctx.units[i - 2].classes & ctx.units[i].classes & !(UPPER | TITLE | HASHTAG) != 0
+            && negated_right_before(ctx, i - 2, reach))
+}
+
+/// A negation within `reach` units before `i`, in its sentence.
+#[inline]
+fn negated_right_before(ctx: &Ctx, i: usize, reach: usize) -> bool {
     (1..=reach.min(i)).any(|d| ctx.same_sentence(i, i - d) && ctx.units[i - d].has(NEG))
 }
 
@@ -866,6 +942,19 @@ fn negated_after(ctx: &Ctx, i: usize, reach: usize) -> bool {
         .map(|d| i + d)
         .take_while(|j| *j < ctx.units.len() && ctx.same_sentence(i, *j))
         .any(|j| ctx.units[j].has(NEG))
+}
+
+/// "JK mau lengserkan Jokowi", "demo itu arahnya ingin turunkan presiden": a call (to
+/// topple, to reject) that someone else intends, told by a writer who neither joins nor
+/// invites (no "kita", "ayo" in the sentence).
+pub fn intended_by_others(ctx: &Ctx, i: usize) -> bool {
+    let intent = |u: &Unit| {
+        u.has(MODAL) && !u.has(SUPPORT | SUPPORT_WEAK | ATTACK | NEG | CODE_SUPPORT | DONT)
+    };
+    ctx.units[i].has(ATTACK)
+        && ctx.units[i].has(TAG_STANCE)
+        && (1..=3.min(i)).any(|d| ctx.same_sentence(i, i - d) && intent(&ctx.units[i - d]))
+        && !ctx.sentence_has(i, FIRST_PERSON | INVITE)
 }
 
 // --- detectors -----------------------------------------------------------------------
@@ -1020,7 +1109,11 @@ fn detect_support(ctx: &Ctx, out: &mut Vec<Span>) {
     }
     let civic_post = ctx.has(CIVIC | QUESTION) || ctx.warns;
     for (i, u) in ctx.units.iter().enumerate() {
-        if negated_before(ctx, i, 2) || ctx.warned(i) || dont_before(ctx, i) {
+        if !u.has(SUPPORT | SUPPORT_STRONG | SUPPORT_WEAK | EMO_PRAISE | CODE_SUPPORT)
+            || negated_before(ctx, i, 2)
+            || ctx.warned(i)
+            || dont_before(ctx, i)
+        {
             continue;
         }
         if u.has(CODE_SUPPORT) && !u.has(SUPPORT | SUPPORT_STRONG | SUPPORT_WEAK) {
@@ -1120,14 +1213,16 @@ fn detect_attack(ctx: &Ctx, out: &mut Vec<Span>) {
         if u.has(ATTACK | ATTACK_WEAK) && !u.has(VOTE_STRONG | NEG) && negated_before(ctx, i, 2) {
             continue;
         }
-        let iter = if strong {
-            ctx.near(i, 8)
-        } else if u.classes & ATTACK_WEAK == 0 {
-            ctx.around(i, 3, 1) // an emoji comments on what comes before it
-        } else {
-            ctx.around(i, 3, 3)
+        let reach = || {
+            if strong {
+                ctx.near(i, 8)
+            } else if u.classes & ATTACK_WEAK == 0 {
+                ctx.around(i, 3, 1) // an emoji comments on what comes before it
+            } else {
+                ctx.around(i, 3, 3)
+            }
         };
-        let found = iter.take(64).find(|j| {
+        let found = reach().take(64).find(|j| {
             let t = &ctx.units[*j];
             let d = ctx.dist(i, *j);
             ctx.named(*j, d)
@@ -1150,6 +1245,20 @@ fn detect_attack(ctx: &Ctx, out: &mut Vec<Span>) {
                 || (t.has(BALLOT_NUM)
                     && (ctx.ballot(*j, strong) || (strong && d <= 3 && ctx.code_nearby(*j))))
                 || (strong && d <= 4 && ctx.referent(*j) && !ctx.warns)
+        });
+        // "Prabowo antek asing, sebelah ...": a contestant named as near as a pointer or a
+        // title is the target.
+        let found = found.map(|j| {
+            if ctx.units[j].entity.is_some() {
+                return j;
+            }
+            let d = ctx.dist(i, j);
+            reach()
+                .take(64)
+                .find(|k| {
+                    ctx.dist(i, *k) <= d && ctx.units[*k].entity.is_some() && ctx.named(*k, d)
+                })
+                .unwrap_or(j)
         });
         if let Some(j) = found {
             let mut s = span(i, j, ctx.units[j].entity);
@@ -1251,11 +1360,25 @@ fn detect_slogan(ctx: &Ctx, out: &mut Vec<Span>) {
     if !ctx.has(SLOGAN | SLOGAN_AMBIG | SLOGAN_GENERIC) {
         return;
     }
-    // "2019 ganti presiden", "dua periode!": a slogan every election brings back.
+    // "2019 ganti presiden", "dua periode!": a slogan every election brings back. A term of
+    // office wished for ("2 periode") is also said of a class captain, a coach or the head of
+    // an RT: it needs politics in the post (a name, an office, the government, an election,
+    // a party, a camp) or a post of the slogan alone, and no everyday choice.
+    let political = ctx.has(
+        CONTESTANT | OFFICE | GOVERN | ELECTION | CAND | PARTY | PARTY_WORD | CAMP | STANCE_TAG,
+    ) || ctx
+        .units
+        .iter()
+        .any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER));
     for (i, u) in ctx.units.iter().enumerate() {
-        if u.has(SLOGAN_GENERIC) && !u.has(HASHTAG) && !ctx.refused(i) && !ctx.is_question() {
-            out.push(span(i, i, u.entity));
+        if !u.has(SLOGAN_GENERIC) || u.has(HASHTAG) || ctx.refused(i) || ctx.is_question() {
+            continue;
         }
+        let term_wished = u.has(SUPPORT);
+        if term_wished && (ctx.has(CHOICE | BUSINESS) || !(political || ctx.units.len() <= 4)) {
+            continue;
+        }
+        out.push(span(i, i, u.entity));
     }
     if !ctx.has(SLOGAN | SLOGAN_AMBIG) {
         return;
@@ -1269,7 +1392,11 @@ fn detect_slogan(ctx: &Ctx, out: &mut Vec<Span>) {
             .iter()
             .any(|u| u.has(CONTESTANT_AMBIG) && u.has(UPPER));
     for (i, u) in ctx.units.iter().enumerate() {
-        if u.has(HASHTAG) || ctx.refused(i) || ctx.after_business(i) {
+        if !u.has(SLOGAN | SLOGAN_AMBIG)
+            || u.has(HASHTAG)
+            || ctx.refused(i)
+            || ctx.after_business(i)
+        {
             continue;
         }
         // "Hajatan Rakyat", "MENANG TOTAL": a slogan of everyday words written as a name.
@@ -1427,7 +1554,7 @@ fn detect_campaign(ctx: &Ctx, out: &mut Vec<Span>) {
     let passive =
         !attired(ctx) && (ctx.has(PASSIVE) || (ctx.has(NEWS) && !ctx.has(FIRST_PERSON | INVITE)));
     for (i, u) in ctx.units.iter().enumerate() {
-        if ctx.refused(i) || !u.has(CAMPAIGN | CAMPAIGN_STRONG) {
+        if !u.has(CAMPAIGN | CAMPAIGN_STRONG) || ctx.refused(i) {
             continue;
         }
         let review = passive || !involved(ctx, i);
@@ -1584,24 +1711,20 @@ fn detect_money(ctx: &Ctx, out: &mut Vec<Span>) {
         return;
     }
     for (i, u) in ctx.units.iter().enumerate() {
-        if ctx.refused(i) || ctx.sentence_has(i, CIVIC) {
+        if !u.has(MONEY | MONEY_STRONG) || ctx.refused(i) || ctx.sentence_has(i, CIVIC) {
             continue;
         }
-        // "serangan fajar" with money, a vote or an election around; alone it may be dawn
-        // raids of mosquitoes, alarms or a football side.
+        // "serangan fajar" is money politics named, unless the post is about nature, a
+        // match or a question: dawn raids of mosquitoes or a football side.
         if u.has(MONEY_STRONG) && !ctx.sentence_has(i, ATTACK) {
-            let around = ctx.election_context()
-                || ctx.has(MONEY | VOTE | CAND | CAMPAIGN | CAMPAIGN_STRONG)
-                || ctx
-                    .units
-                    .iter()
-                    .any(|x| x.has(BALLOT_NUM) && x.has(LEADING_ZERO));
-            if around {
+            let homonym = ctx.has(NATURE | CHOICE) || ctx.is_question();
+            if !homonym {
                 out.push(span(i, i, None));
             }
             continue;
         }
-        if !u.has(MONEY) {
+        // "harga cabe 80rb", "gaji honorer 600rb", "cukur 15rb": a price or a wage.
+        if !u.has(MONEY) || ctx.sentence_has(i, PRICE) {
             continue;
         }
         let tied = |j: usize| {
@@ -1671,6 +1794,14 @@ fn detect_relative(ctx: &Ctx, out: &mut Vec<Span>) {
 /// The tone rule finds nothing on its own: the scanner adds its finding when the tone
 /// model reads a post as clearly partisan (see `scanner::tone`).
 fn detect_by_tone(_: &Ctx, _: &mut Vec<Span>) {}
+
+/// Index of the campaign-hashtag rule in [`RULES`].
+pub(crate) fn hashtag_rule() -> usize {
+    RULES
+        .iter()
+        .position(|r| r.id == "hashtag.campaign")
+        .unwrap_or(0)
+}
 
 /// Index of the tone rule in [`RULES`].
 pub(crate) fn tone_rule() -> usize {

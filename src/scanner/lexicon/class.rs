@@ -229,6 +229,22 @@ pub const NATURE: Classes = 1 << 90;
 /// A campaign slogan of no one pack that comes back at every election ("ganti presiden",
 /// "2 periode"): spreading it takes a side.
 pub const SLOGAN_GENERIC: Classes = 1 << 91;
+/// "jadi", "menjadi": before an office, becoming it ("jangan sampe dia jadi wapres"), which
+/// is talk of the election.
+pub const BECOME: Classes = 1 << 92;
+/// Words of wish, fitness or prospect before "jadi" (pantas, layak, mau, harus, bakal,
+/// jangan sampai): "pantas jadi presiden" is talk of a candidacy; "dia jadi presiden" is not.
+pub const MODAL: Classes = 1 << 93;
+/// "dan", "atau", "maupun", "sama": joins two names under one negation or one verb ("bukan
+/// cebong dan bukan kampret", "saya bukan bani A maupun bani B").
+pub const COORD: Classes = 1 << 94;
+/// A camp name that mocks the government's or the incumbent's supporters (cebong, buzzerRp).
+pub const CAMP_GOV: Classes = 1 << 95;
+/// A camp name that mocks the opposition's supporters (kampret, kadrun).
+pub const CAMP_OPP: Classes = 1 << 96;
+/// Prices, wages and trade (harga, gaji, tarif, beli, tukang): an amount beside them is what
+/// something costs or pays, not a handout.
+pub const PRICE: Classes = 1 << 97;
 
 /// Every class with its name, in bit order: the names the lexicon files use.
 pub const NAMES: &[(Classes, &str)] = &[
@@ -324,6 +340,12 @@ pub const NAMES: &[(Classes, &str)] = &[
     (MOCK, "MOCK"),
     (NATURE, "NATURE"),
     (SLOGAN_GENERIC, "SLOGAN_GENERIC"),
+    (BECOME, "BECOME"),
+    (MODAL, "MODAL"),
+    (COORD, "COORD"),
+    (CAMP_GOV, "CAMP_GOV"),
+    (CAMP_OPP, "CAMP_OPP"),
+    (PRICE, "PRICE"),
 ];
 
 /// Classes the packs and the tokeniser set, which no lexicon entry may carry.
