@@ -27,6 +27,8 @@ struct TextSrc {
 #[serde(deny_unknown_fields)]
 struct Meta {
     last_reviewed: String,
+    #[serde(default)]
+    previous_review: Option<String>,
     reviewed_by: String,
     sources: String,
 }
@@ -50,6 +52,13 @@ struct InstrumentSrc {
     #[serde(default)]
     note: Option<TextSrc>,
     dossier: String,
+    /// Where the text was read (URL or official document name), for all its provisions
+    /// unless one names its own.
+    #[serde(default)]
+    source: Option<String>,
+    /// When that source was last checked (YYYY-MM-DD).
+    #[serde(default)]
+    checked: Option<String>,
     #[serde(default)]
     provision: Vec<ProvisionSrc>,
 }
@@ -62,6 +71,10 @@ struct ProvisionSrc {
     summary: TextSrc,
     #[serde(default)]
     confidence: Option<String>,
+    #[serde(default)]
+    source: Option<String>,
+    #[serde(default)]
+    checked: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -76,6 +89,9 @@ struct RoleSrc {
     key: String,
     label: TextSrc,
     description: TextSrc,
+    /// Where someone in this role asks, and where a breach by them is reported and
+    /// sanctioned, with the instrument.
+    report: TextSrc,
 }
 
 #[derive(Deserialize)]
@@ -300,6 +316,18 @@ struct Sources {
 /// A sanction as used by one outcome: where it is written, its data, its conditions.
 type UsedSanction = (String, SanctionSrc, Vec<(usize, usize)>);
 
+/// Is `s` a date written YYYY-MM-DD?
+fn is_date(s: &str) -> bool {
+    s.len() == 10
+        && s.as_bytes().iter().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                *b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+}
+
 fn compile(src: &Sources, errors: &mut Errors) -> String {
     let Sources {
         meta,
@@ -311,24 +339,18 @@ fn compile(src: &Sources, errors: &mut Errors) -> String {
         outcomes,
     } = src;
     let mut out = String::new();
-    let bad_date = meta.last_reviewed.len() != 10
-        || meta
-            .last_reviewed
-            .as_bytes()
-            .iter()
-            .enumerate()
-            .any(|(i, b)| {
-                if i == 4 || i == 7 {
-                    *b != b'-'
-                } else {
-                    !b.is_ascii_digit()
-                }
-            });
-    if bad_date {
+    if !is_date(&meta.last_reviewed) {
         errors.push(format!(
             "kb/meta.toml: `last_reviewed` must be a date like 2026-11-22, not `{}`",
             meta.last_reviewed
         ));
+    }
+    if let Some(prev) = &meta.previous_review {
+        if !is_date(prev) || prev.as_str() >= meta.last_reviewed.as_str() {
+            errors.push(format!(
+                "kb/meta.toml: `previous_review` must be a date before `last_reviewed`, not `{prev}`"
+            ));
+        }
     }
 
     // Instruments and provisions.
@@ -346,6 +368,9 @@ fn compile(src: &Sources, errors: &mut Errors) -> String {
     // (key, instrument name, citation) of every provision, without the texts: what the
     // scanner cites, so that a scanner-only build does not carry the knowledge base.
     let mut cites_code = String::from("pub static CITES: &[(&str, &str, &str)] = &[\n");
+    // (source, checked) of every provision, in the order of PROVISIONS: for the reviewer's
+    // report (`ceknetral kb report`); the browser builds never reference it.
+    let mut sources_code = String::from("pub static PROVISION_SOURCES: &[(&str, &str)] = &[\n");
     for (i, inst) in instruments.instrument.iter().enumerate() {
         let at = format!("kb/instruments.toml: instrument `{}`", inst.key);
         let status = match inst.status.as_str() {
@@ -406,9 +431,10 @@ fn compile(src: &Sources, errors: &mut Errors) -> String {
                 && !p.cite.starts_with("Diktum")
                 && !p.cite.starts_with("Penjelasan")
                 && !p.cite.starts_with("Butir")
+                && !p.cite.starts_with("Amar")
             {
                 errors.push(format!(
-                    "{pat}: `cite` should read like `Pasal 5 huruf n angka 2` (or Lampiran/Angka/Diktum/Penjelasan/Butir), not `{}`",
+                    "{pat}: `cite` should read like `Pasal 5 huruf n angka 2` (or Lampiran/Angka/Diktum/Penjelasan/Butir/Amar), not `{}`",
                     p.cite
                 ));
             }
@@ -416,6 +442,29 @@ fn compile(src: &Sources, errors: &mut Errors) -> String {
                 errors,
                 &pat,
                 p.confidence.as_deref().unwrap_or(&inst.confidence),
+            );
+            let source = p.source.as_ref().or(inst.source.as_ref());
+            let checked = p.checked.as_ref().or(inst.checked.as_ref());
+            match source {
+                Some(s) if !s.trim().is_empty() => {}
+                _ => errors.push(format!(
+                    "{pat}: no `source`: name where its text was read (a URL or the official document), on the provision or on its instrument"
+                )),
+            }
+            match checked {
+                Some(d) if is_date(d) && d.as_str() <= meta.last_reviewed.as_str() => {}
+                Some(d) => errors.push(format!(
+                    "{pat}: `checked` must be a date like 2026-12-07, not after `last_reviewed`, not `{d}`"
+                )),
+                None => errors.push(format!(
+                    "{pat}: no `checked` date: say when its source was last checked, on the provision or on its instrument"
+                )),
+            }
+            let _ = writeln!(
+                sources_code,
+                "    ({}, {}),",
+                lit(source.map_or("", |s| s.as_str())),
+                lit(checked.map_or("", |s| s.as_str()))
             );
             prov_index.insert(key.clone(), prov_in_force.len());
             prov_in_force.push(in_force);
@@ -441,6 +490,8 @@ fn compile(src: &Sources, errors: &mut Errors) -> String {
     out.push_str(&provisions_code);
     cites_code.push_str("];\n");
     out.push_str(&cites_code);
+    sources_code.push_str("];\n");
+    out.push_str(&sources_code);
 
     // Roles.
     let mut role_index: BTreeMap<&str, usize> = BTreeMap::new();
@@ -451,13 +502,15 @@ fn compile(src: &Sources, errors: &mut Errors) -> String {
         check_key(errors, &at, &r.key, &mut seen);
         check_text(errors, &at, "label", &r.label);
         check_text(errors, &at, "description", &r.description);
+        check_text(errors, &at, "report", &r.report);
         role_index.insert(r.key.as_str(), i);
         let _ = writeln!(
             out,
-            "    Role {{ key: {:?}, label: {}, description: {} }},",
+            "    Role {{ key: {:?}, label: {}, description: {}, report: {} }},",
             r.key,
             text_lit(&r.label),
-            text_lit(&r.description)
+            text_lit(&r.description),
+            text_lit(&r.report)
         );
     }
     let _ = writeln!(out, "];");
@@ -1030,6 +1083,11 @@ fn compile(src: &Sources, errors: &mut Errors) -> String {
         out,
         "pub const LAST_REVIEWED: &str = {:?};",
         meta.last_reviewed
+    );
+    let _ = writeln!(
+        out,
+        "pub const PREVIOUS_REVIEW: &str = {:?};",
+        meta.previous_review.as_deref().unwrap_or("")
     );
     let _ = writeln!(
         out,

@@ -194,8 +194,8 @@ fn missing_english_text() {
 fn bad_date_and_unknown_field() {
     let e = errors_after(
         "meta.toml",
-        "last_reviewed = \"2026-11-22\"",
-        "last_reviewed = \"22/11/2026\"",
+        "last_reviewed = \"2026-12-07\"",
+        "last_reviewed = \"07/12/2026\"",
     );
     assert_error(&e, &["last_reviewed"]);
     let e = errors_after(
@@ -204,4 +204,28 @@ fn bad_date_and_unknown_field() {
         "[[role]]\ncolour = \"red\"\nkey = \"pns\"",
     );
     assert_error(&e, &["roles.toml", "colour"]);
+}
+
+#[test]
+fn provision_without_source_or_checked_date() {
+    // The instrument names the source of all its provisions; without it, each provision
+    // that names none is refused.
+    let e = errors_after(
+        "instruments.toml",
+        "source = \"Salinan resmi PP 2/2003, peraturan.bpk.go.id; salinan OCR github.com/mblonyox/data-peraturan pp/2003/2 (Pasal 5, 7-9, 14-17)\"\n",
+        "",
+    );
+    assert_error(&e, &["instruments.toml", "pp2_2003:p5b_9", "no `source`"]);
+    let e = errors_after(
+        "instruments.toml",
+        "checked = \"2026-12-07\"\n[[instrument.provision]]\nkey = \"p5b_9\"",
+        "[[instrument.provision]]\nkey = \"p5b_9\"",
+    );
+    assert_error(&e, &["pp2_2003:p5b_9", "no `checked` date"]);
+    let e = errors_after(
+        "instruments.toml",
+        "checked = \"2026-12-07\"\n[[instrument.provision]]\nkey = \"p5b_9\"",
+        "checked = \"2027-01-01\"\n[[instrument.provision]]\nkey = \"p5b_9\"",
+    );
+    assert_error(&e, &["pp2_2003:p5b_9", "not after `last_reviewed`"]);
 }

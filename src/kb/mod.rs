@@ -23,6 +23,20 @@ pub fn kb() -> &'static KnowledgeBase {
 /// The date the knowledge base was last reviewed (`2026-11-22`), without the rest of it.
 pub const LAST_REVIEWED: &str = generated::LAST_REVIEWED;
 
+/// The date of the review before the last one (`kb/meta.toml`, `previous_review`), or "".
+pub const PREVIOUS_REVIEW: &str = generated::PREVIOUS_REVIEW;
+
+/// Where the provision at `index` of `kb().provisions` was read (a URL or the official
+/// document) and when that source was last checked (`YYYY-MM-DD`), as `kb/instruments.toml`
+/// records them. Only the reviewer's report reads this table, so the browser builds leave
+/// it out.
+pub fn provision_source(index: usize) -> (&'static str, &'static str) {
+    generated::PROVISION_SOURCES
+        .get(index)
+        .copied()
+        .unwrap_or(("", ""))
+}
+
 /// The instrument's name and the citation of a provision (`("PP 94/2021", "Pasal 5 huruf
 /// n")`), from a table that holds no texts: what the scanner cites.
 pub fn cite_by_key(key: &str) -> Option<(&'static str, &'static str)> {

@@ -309,6 +309,8 @@ pub struct Role {
     pub key: &'static str,
     pub label: Text,
     pub description: Text,
+    /// Where to ask, and where a breach is reported and sanctioned, for this role.
+    pub report: Text,
 }
 
 #[derive(Debug)]
