@@ -194,6 +194,96 @@ fn facts_are_asked_only_where_they_matter() {
     );
     assert_eq!(key("pns", "vote"), Vec::<&str>::new());
     assert_eq!(key("tni", "campaign_team"), ["election"]);
+    // The office matters where the rules differ by office, and only there.
+    assert_eq!(key("pns", "run_for_office"), ["office"]);
+    assert_eq!(key("kepala_desa", "run_for_office"), ["office"]);
+    assert_eq!(key("tni", "run_for_office"), Vec::<&str>::new());
+    assert_eq!(key("ppnpn", "run_for_office"), Vec::<&str>::new());
+    // PPPK have no unpaid leave (CLTN): the question is not put to them.
+    assert_eq!(
+        key("pppk", "accompany_spouse_candidate"),
+        Vec::<&str>::new()
+    );
+    // A Pilkada decision favouring a candidate is a crime for TNI and Polri too (MK 136).
+    assert_eq!(key("polri", "official_decision_favoring"), ["election"]);
+}
+
+/// Every leaf (every role, activity and combination of fact values), rendered in both
+/// languages, says nothing its own path contradicts: a crime "besides" which no crime
+/// applies, CLTN offered to PPPK who have none, a sanction level "unverified" beside the
+/// sanctions it lists, a missing place to report.
+#[test]
+fn no_leaf_contradicts_its_own_path() {
+    let kb = kb();
+    let mut problems = Vec::new();
+    let mut leaves_seen = 0;
+    for role in kb.role_ids() {
+        for activity in kb.activity_ids() {
+            for facts in combos(kb.facts_for(role, activity), false) {
+                leaves_seen += 1;
+                let answer = check(role, activity, &facts);
+                for lang in [Lang::Id, Lang::En] {
+                    let r = Report::new(&answer, lang);
+                    let at = format!("{} x {} {:?} [{lang:?}]", r.role, r.activity, r.facts);
+                    let mut texts = vec![r.explanation.clone(), r.advice.clone()];
+                    texts.extend(r.conditions.iter().cloned());
+                    texts.extend(r.sanction_note.iter().cloned());
+                    texts.extend(r.disputed_reason.iter().cloned());
+                    let all = texts.join(" \n ").to_lowercase();
+                    let criminal = r.sanctions.iter().any(|s| s.kind == "criminal");
+                    for phrase in [
+                        "selain pidana",
+                        "besides the election crime",
+                        "besides the criminal",
+                    ] {
+                        if all.contains(phrase) && !criminal {
+                            problems.push(format!(
+                                "{at}: says `{phrase}` but no criminal sanction applies"
+                            ));
+                        }
+                    }
+                    if r.role == "pppk" {
+                        for phrase in [
+                            "ajukan cltn",
+                            "apply for cltn",
+                            "sedang cltn",
+                            "are you on cltn",
+                        ] {
+                            let offered = all.match_indices(phrase).any(|(i, _)| {
+                                let before = &all[..i];
+                                !(before.ends_with("pns: ") || before.ends_with("civil servants: "))
+                            });
+                            if offered {
+                                problems.push(format!(
+                                    "{at}: offers CLTN (`{phrase}`) to PPPK, who have none"
+                                ));
+                            }
+                        }
+                    }
+                    if !r.sanctions.is_empty()
+                        && ["tni", "polri"].contains(&r.role)
+                        && (all.contains("tingkatnya belum diverifikasi")
+                            || all.contains("level is unverified"))
+                    {
+                        problems.push(format!(
+                            "{at}: lists sanctions yet calls their level unverified"
+                        ));
+                    }
+                    if r.verdict == Verdict::Prohibited
+                        && r.sanctions.is_empty()
+                        && r.sanction_note.is_none()
+                    {
+                        problems.push(format!("{at}: prohibited with no sanction and no note"));
+                    }
+                    if r.report_to.is_empty() {
+                        problems.push(format!("{at}: no place to ask or report"));
+                    }
+                }
+            }
+        }
+    }
+    assert!(leaves_seen >= 250, "{leaves_seen} leaves");
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
 #[test]
@@ -370,4 +460,87 @@ fn both_languages_are_complete() {
     for p in kb.provisions {
         assert_ne!(p.summary.id, p.summary.en, "{}", p.key);
     }
+}
+
+/// The review of 2026-12-07: each role is told where to ask and report; criminal
+/// penalties say how UU 1/2026 adjusts them, keeping the old wording as history only;
+/// part-time PPPK know they are ASN; the split of national and local elections is noted.
+#[test]
+fn review_of_december_2026() {
+    let kb = kb();
+    let answer = |role: &str, activity: &str, facts: &[(&str, &str)], lang| {
+        let (r, a) = ids(role, activity);
+        let mut f = Facts::default();
+        for (k, v) in facts {
+            f.set_keys(k, v).expect("known fact");
+        }
+        Report::new(&check(r, a, &f), lang)
+    };
+    let wants = [
+        ("pns", &["Bawaslu", "BKN", "PPK"][..]),
+        ("pppk", &["Bawaslu", "BKN"][..]),
+        ("kepala_desa", &["Bawaslu", "bupati", "UU 6/2014"][..]),
+        ("polri", &["Propam", "Perpol 7/2022"][..]),
+        ("tni", &["Denpom", "Ankum", "UU 25/2014"][..]),
+    ];
+    for (role, needles) in wants {
+        let r = answer(role, "social_like", &[("stage", "calon")], Lang::Id);
+        for n in needles {
+            assert!(r.report_to.contains(n), "{role}: {} lacks {n}", r.report_to);
+        }
+    }
+    // UU 7/2017 Pasal 494 since 2 January 2026: no confinement, a fine; the old figures
+    // only as the original wording.
+    let r = answer("pns", "campaign_team", &[("election", "pemilu")], Lang::Id);
+    let crime = r
+        .sanctions
+        .iter()
+        .find(|s| s.kind == "criminal")
+        .expect("a criminal sanction");
+    assert!(crime.detail.contains("UU 1/2026"), "{}", crime.detail);
+    assert!(
+        crime.detail.contains("kurungannya dihapus"),
+        "{}",
+        crime.detail
+    );
+    assert!(
+        crime.detail.contains("Bunyi asli (riwayat)"),
+        "{}",
+        crime.detail
+    );
+    // Pasal 188 for TNI and Polri, citing the Constitutional Court.
+    let r = answer(
+        "polri",
+        "official_decision_favoring",
+        &[("election", "pilkada")],
+        Lang::En,
+    );
+    let crime = r
+        .sanctions
+        .iter()
+        .find(|s| s.kind == "criminal")
+        .expect("Pasal 188 applies to Polri in a Pilkada");
+    assert!(
+        crime.detail.contains("136/PUU-XXII/2024"),
+        "{}",
+        crime.detail
+    );
+    let r = answer(
+        "polri",
+        "official_decision_favoring",
+        &[("election", "pemilu")],
+        Lang::En,
+    );
+    assert!(r.sanctions.iter().all(|s| s.kind != "criminal"));
+    // Part-time PPPK pick PPPK.
+    let pppk = kb.role(kb.role_id("pppk").expect("pppk"));
+    assert!(
+        pppk.description.id.contains("paruh waktu")
+            && pppk.description.id.contains("KepMenPANRB 16/2025")
+    );
+    let election = kb.fact(kb.fact_id("election").expect("election"));
+    assert!(
+        election.help.id.contains("135/PUU-XXII/2024")
+            && election.help.en.contains("135/PUU-XXII/2024")
+    );
 }
