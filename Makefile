@@ -25,7 +25,7 @@ SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
 
-.PHONY: test setup-rust fmt lint test-native eval bench tree corpus tone tone-check
+.PHONY: test setup-rust fmt lint test-native eval bench tree corpus tone tone-check kb-review
 .PHONY: setup web demo size size-check test-web lint-web test-wasm size-check-built test-e2e bench-web
 .PHONY: pkg pkg-pack dist test-pkg extension test-extension bench-extension
 
@@ -112,6 +112,11 @@ bench:
 # latency (figures printed; --check would fail on a missed target).
 bench-web: web
 	$(NODE) tools/bench-web.mjs
+
+# The knowledge-base reviewer's checklist (unverified provisions and answers, disputed
+# points, sources not re-checked, what the last review changed).
+kb-review:
+	$(CARGO) run --quiet --release --bin ceknetral -- kb report
 
 tree:
 	$(CARGO) run --quiet --release --bin ceknetral -- tree --dot > target/tree.dot

@@ -209,6 +209,8 @@ export interface FactValues {
   on_cltn: "yes" | "no";
   /** A party's ordinary member or one of its officers. */
   party_position: "anggota" | "pengurus";
+  /** The office someone runs for (asked for `run_for_office` where it changes the answer). Since 0.2. */
+  office: "presiden_wapres" | "dpr_dpd" | "dprd" | "kepala_daerah" | "kepala_desa";
 }
 
 export type FactKey = keyof FactValues;
@@ -291,6 +293,12 @@ export interface CheckResult extends OutcomeFields {
   lang: Lang;
   /** The date the knowledge base was last reviewed, YYYY-MM-DD. */
   last_reviewed: IsoDate;
+  /**
+   * Where someone in this role asks, and where a breach by them is reported and
+   * sanctioned, with the instrument (for example Bawaslu, then BKN and the agency's PPK for
+   * ASN; Propam for Polri), in the answer's language. Since 0.2.
+   */
+  report_to: string;
 }
 
 /** A text in both languages. */

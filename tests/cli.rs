@@ -234,3 +234,26 @@ fn help_and_version() {
     let out = run(&["--version"]);
     assert!(String::from_utf8_lossy(&out.stdout).starts_with("ceknetral 0."));
 }
+
+#[test]
+fn kb_report_is_a_reviewers_checklist() {
+    let out = run(&["kb", "report"]);
+    assert!(out.status.success());
+    let text = String::from_utf8_lossy(&out.stdout);
+    for needle in [
+        "1. Ketentuan yang belum diverifikasi",
+        "2. Ketentuan yang sumbernya tidak diperiksa ulang",
+        "3. Jawaban yang tidak bersandar",
+        "4. Hal yang diperdebatkan",
+        "5. Perubahan pada tinjauan",
+        // a provision with its source and date, and a disputed answer
+        "sumber: ",
+        "diperiksa 2026-",
+        "pns_run_for_kepala_desa",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?}");
+    }
+    bad(&["kb"], &["ceknetral kb report"]);
+    bad(&["kb", "review"], &["unknown `kb` command `review`"]);
+    bad(&["kb", "report", "--json"], &["--json"]);
+}

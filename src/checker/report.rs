@@ -94,6 +94,9 @@ pub struct Report {
     pub variants: Vec<VariantReport>,
     pub lang: Lang,
     pub last_reviewed: &'static str,
+    /// Where someone in this role asks, and where a breach is reported and sanctioned
+    /// (`kb/roles.toml`, `report`), in the answer's language.
+    pub report_to: &'static str,
 }
 
 fn when_map(when: &[(FactId, u8)]) -> BTreeMap<&'static str, &'static str> {
@@ -259,6 +262,7 @@ impl Report {
             variants: Vec::new(),
             lang,
             last_reviewed: kb.last_reviewed,
+            report_to: kb.role(answer.role).report.get(lang),
         };
         match variants.as_slice() {
             [only] => {

@@ -125,7 +125,7 @@ async function realValues() {
 import { ready, scan, check, tree, roles, activities, packs, loadPack, version } from "ceknetral";
 await ready();
 const posts = JSON.parse(readFileSync("posts.json", "utf8"));
-const FACTS = { stage: ["bakal_calon", "calon"], election: ["pemilu", "pilkada"], on_cltn: ["yes", "no"], party_position: ["anggota", "pengurus"] };
+const FACTS = { stage: ["bakal_calon", "calon"], election: ["pemilu", "pilkada"], on_cltn: ["yes", "no"], party_position: ["anggota", "pengurus"], office: ["presiden_wapres", "dpr_dpd", "dprd", "kepala_daerah", "kepala_desa"] };
 const checks = [];
 for (const r of roles()) {
   for (const a of activities()) {

@@ -105,7 +105,7 @@ const ID: Words = Words {
     confidence: "Tingkat keyakinan",
     when: "jika",
     reviewed: "Basis pengetahuan terakhir ditinjau",
-    disclaimer: "Ini panduan, bukan nasihat hukum. Tanyakan kepada BKPSDM atau Inspektorat instansi Anda; laporkan dugaan pelanggaran ke Bawaslu.",
+    disclaimer: "Ini panduan, bukan nasihat hukum.",
     repealed: "dicabut",
 };
 
@@ -121,7 +121,7 @@ const EN: Words = Words {
     confidence: "Confidence",
     when: "if",
     reviewed: "Knowledge base last reviewed",
-    disclaimer: "This is guidance, not legal advice. Ask your agency's personnel office (BKPSDM) or inspectorate; report suspected breaches to Bawaslu.",
+    disclaimer: "This is guidance, not legal advice.",
     repealed: "repealed",
 };
 
@@ -231,7 +231,7 @@ pub fn render(r: &Report, lang: Lang) -> String {
     }
     let _ = writeln!(s, "\n{}: {}", w.confidence, r.confidence.label().get(lang));
     let _ = writeln!(s, "{}: {}", w.reviewed, r.last_reviewed);
-    let _ = writeln!(s, "{}", w.disclaimer);
+    let _ = writeln!(s, "{} {}", w.disclaimer, r.report_to);
     s
 }
 

@@ -4,6 +4,7 @@
 
 mod args;
 mod check;
+mod kbreport;
 mod pack;
 mod scan;
 
@@ -20,6 +21,7 @@ PEMAKAIAN / USAGE
   ceknetral activities [--json] [--lang id|en]
   ceknetral tree (--json | --dot) [--lang id|en]
   ceknetral pack FILE... [--builtin] [--json]
+  ceknetral kb report
   ceknetral --version | --help
 
   scan         Cek sebelum posting: stdin is one post (a report, or --json), or with
@@ -35,6 +37,10 @@ PEMAKAIAN / USAGE
   pack         Validates election data packs and lists what the scanner derives from
                them: name parts, pair names, and which aliases count only in an election
                context (marked *). --builtin shows the built-in 2024 pack.
+  kb report    The reviewer's checklist of the knowledge base: provisions and answers not
+               verified against the instrument's text, provisions whose source was not
+               re-checked in the last review, disputed points, and what the last review
+               changed (kb/CHANGES.md). Also `make kb-review`.
 
 Exit status: 0 on success, 2 on bad input (the reason is printed on stderr).
 "#;
@@ -62,7 +68,7 @@ fn main() -> ExitCode {
 fn run(argv: &[String]) -> Result<String, Fail> {
     let Some(cmd) = argv.first() else {
         return Err(Fail(
-            "missing command; run `ceknetral --help` (commands: scan, check, roles, activities, tree, pack)"
+            "missing command; run `ceknetral --help` (commands: scan, check, roles, activities, tree, pack, kb)"
                 .into(),
         ));
     };
@@ -74,6 +80,7 @@ fn run(argv: &[String]) -> Result<String, Fail> {
         "activities" => check::activities(rest),
         "tree" => check::tree(rest),
         "pack" => pack::pack(rest),
+        "kb" => kbreport::kb_command(rest),
         "--help" | "-h" | "help" => Ok(USAGE.to_string()),
         "--version" | "-V" => Ok(format!(
             "ceknetral {} (basis pengetahuan ditinjau {})\n",
@@ -81,7 +88,7 @@ fn run(argv: &[String]) -> Result<String, Fail> {
             ceknetral::kb::kb().last_reviewed
         )),
         other => Err(Fail(format!(
-            "unknown command `{other}`; commands: scan, check, roles, activities, tree, pack (see --help)"
+            "unknown command `{other}`; commands: scan, check, roles, activities, tree, pack, kb (see --help)"
         ))),
     }
 }

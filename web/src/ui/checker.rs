@@ -401,7 +401,7 @@ fn result_card(r: &Report, s: &Strings, lang: Lang) -> Html {
                 {for variants}
             }
             <p class="cn-small">{format!("{}: {}", s.last_reviewed, r.last_reviewed)}</p>
-            <p class="cn-disclaimer">{s.disclaimer}</p>
+            <p class="cn-disclaimer">{s.disclaimer}{" "}{r.report_to}</p>
         </article>
     }
 }
