@@ -31,10 +31,19 @@ export function mount(element: Element, options?: MountOptions): Promise<Mounted
 /** Same as `mounted.unmount()`. */
 export function unmount(mounted: MountedWidget): void;
 
-/** `detail` of the `cek-netral:result` event, fired (bubbling, composed) whenever a result changes. */
+/**
+ * `detail` of the `cek-netral:result` event (bubbling, composed). The last event a host has
+ * received always describes what the widget shows now:
+ * - scanner: sent when typing pauses (150 ms) after every edit, a suggestion applied, a pack
+ *   switched or the language changed, even when the result equals the previous one. An
+ *   emptied editor sends `{ tool: "scanner", result: { risk: "safe", findings: [] }, empty: true }`;
+ *   nothing is sent while the editor is still empty on first display.
+ * - checker: sent with each answer shown (and again after a change of language); when Back
+ *   or Restart takes the answer away, `{ tool: "checker", result: null }`.
+ */
 export type CekNetralResultDetail =
-  | { tool: "scanner"; result: ScanResult }
-  | { tool: "checker"; result: CheckResult };
+  | { tool: "scanner"; result: ScanResult; empty?: true }
+  | { tool: "checker"; result: CheckResult | null };
 
 /** `detail` of the `cek-netral:error` event, fired when a pack cannot load. */
 export interface CekNetralErrorDetail {

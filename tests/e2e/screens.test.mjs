@@ -95,3 +95,28 @@ test("at 320 px nothing inside the widget overflows horizontally (every state, l
   }
   assert.deepEqual(problems, [], "horizontal overflow at 320 px");
 });
+
+test("at 320, 360 and 1280 px, in both languages, the tool switch and the language button stay on one row", async () => {
+  const problems = [];
+  for (const width of [320, 360, 1280]) {
+    for (const lang of ["id", "en"]) {
+      const page = await env.open("/", { width, height: 700 });
+      const w = widget(page);
+      if (lang === "en") {
+        await w.locator("button.cn-lang").click();
+        await w.locator("section.cn-root[lang=en]").waitFor();
+      }
+      const rows = await page.evaluate(() => {
+        const root = document.querySelector("cek-netral").shadowRoot;
+        const boxes = [...root.querySelectorAll(".cn-bar .cn-tab, .cn-bar .cn-lang")].map((b) => b.getBoundingClientRect());
+        return { n: boxes.length, top: Math.max(...boxes.map((b) => b.top)), bottom: Math.min(...boxes.map((b) => b.bottom)) };
+      });
+      // On one row when every box overlaps every other vertically.
+      if (rows.n !== 3 || rows.top >= rows.bottom) problems.push(`${width} px, ${lang}: the bar takes more than one row (${JSON.stringify(rows)})`);
+      for (const p of await overflow(page)) problems.push(`${width} px, ${lang}: ${p}`);
+      await screenshot(page, `${width}-bar-${lang}`);
+      await page.context().close();
+    }
+  }
+  assert.deepEqual(problems, []);
+});

@@ -64,6 +64,7 @@ function collectEvents() {
     const d = e.detail || {};
     window.__cnEvents.push({
       tool: d.tool,
+      empty: d.empty === true,
       result: JSON.parse(JSON.stringify(d.result ?? null)),
       plain: d.result !== null && typeof d.result === "object" && Object.getPrototypeOf(d.result) === Object.prototype,
       target: e.target && e.target.tagName,
@@ -122,7 +123,7 @@ test("cek-netral:result reaches the page with { tool: 'scanner', result: { risk,
     assert.equal(f.severity, "violation");
     assert.ok(f.basis.length > 0);
   }
-  // No event for the empty editor; a change of result gives a new event.
+  // A new result gives a new event.
   const n = scanner.length;
   await typeDraft(page, "Selamat pagi");
   await page.waitForFunction((n) => window.__cnEvents.filter((e) => e.tool === "scanner").length > n, n);
@@ -280,5 +281,97 @@ test("scanner-only API in the browser (core.js): scans without downloading the w
   const wasm = urls.filter((u) => u.endsWith(".wasm"));
   assert.deepEqual(wasm, ["/ceknetral/core/ceknetral_web_bg.wasm"], `core.js should fetch only the scanner's wasm: ${urls.join(" ")}`);
   assert.ok(!urls.some((u) => u.startsWith("/ceknetral/widget/")), `core.js should not download the widget: ${urls.join(" ")}`);
+  assert.deepEqual(page.cn.errors, []);
+});
+
+/** The scanner's events since `from`, once one more than `from` has arrived and typing settled. */
+async function scannerEventsAfter(page, from) {
+  await page.waitForFunction((from) => window.__cnEvents.filter((e) => e.tool === "scanner").length > from, from, { timeout: 10000 });
+  // Let any timer still pending fire, then read them all.
+  await page.waitForTimeout(400);
+  return (await page.evaluate(() => window.__cnEvents)).filter((e) => e.tool === "scanner").slice(from);
+}
+
+test("the last event always describes the editor's text: violation, emptied, then a safe draft; a suggestion applied; a pack switched", async () => {
+  const page = await env.open("/", { init: collectEvents });
+  const w = widget(page);
+  await openScanner(page);
+  const editor = w.locator("textarea.cn-editor");
+  const count = async () => (await page.evaluate(() => window.__cnEvents)).filter((e) => e.tool === "scanner").length;
+
+  // Typed key by key, as a user does.
+  await editor.click();
+  await page.keyboard.type(PARTISAN, { delay: 5 });
+  let events = await scannerEventsAfter(page, 0);
+  assert.equal(events[events.length - 1].result.risk, "violation");
+
+  // Select all and delete: the host learns that the editor is empty.
+  let n = await count();
+  await page.keyboard.press("ControlOrMeta+A");
+  await page.keyboard.press("Backspace");
+  events = await scannerEventsAfter(page, n);
+  let last = events[events.length - 1];
+  assert.deepEqual(last.result, { risk: "safe", findings: [] });
+  assert.equal(last.empty, true, "an emptied editor sends empty: true");
+
+  // A safe draft after the violation: a new event says safe, so a host re-enables its button.
+  n = await count();
+  await editor.click();
+  await page.keyboard.type("Semoga cepat sembuh Bu Kepsek, amin", { delay: 5 });
+  events = await scannerEventsAfter(page, n);
+  last = events[events.length - 1];
+  assert.equal(last.result.risk, "safe");
+  assert.equal(await w.locator(".cn-risk-safe").count(), 1);
+
+  // Applying a suggestion: the last event describes the new text.
+  await typeDraft(page, PARTISAN);
+  n = await count();
+  await w.locator(".cn-finding .cn-suggestion button").first().click();
+  events = await scannerEventsAfter(page, n);
+  last = events[events.length - 1];
+  const now = await editor.inputValue();
+  for (const f of last.result.findings) assert.equal(now.slice(f.start, f.end), f.text, "the event's offsets are into the text now in the editor");
+  assert.notDeepEqual(last.result.findings.map((f) => f.text), ["coblos nomor 2", "Prabowo-Gibran untuk Indonesia"]);
+
+  // Switching the built-in pack off: a new event, and the names it held are no longer found.
+  await typeDraft(page, "Prabowo-Gibran untuk Indonesia maju");
+  n = await count();
+  await w.locator("details.cn-packs summary").click();
+  await w.locator("details.cn-packs input[type=checkbox]").first().uncheck();
+  events = await scannerEventsAfter(page, n);
+  last = events[events.length - 1];
+  assert.ok(!last.result.findings.some((f) => /Prabowo/.test(f.text)), JSON.stringify(last.result));
+  await w.locator("details.cn-packs input[type=checkbox]").first().check();
+  assert.deepEqual(page.cn.errors, []);
+});
+
+test("the checker's last event describes what is shown: an answer, then null after Back and after Restart", async () => {
+  const page = await env.open("/", { init: collectEvents });
+  const w = widget(page);
+  const answer = async () => {
+    for (const label of ["PNS (termasuk CPNS)", "Media sosial", "Menyukai (like) unggahan calon atau tim pemenangan", "Sudah ditetapkan sebagai calon atau pasangan calon"]) {
+      await w.locator(".cn-choice", { hasText: label }).first().click();
+    }
+    await w.locator("article.cn-card").waitFor();
+  };
+  const checkerEvents = async () => (await page.evaluate(() => window.__cnEvents)).filter((e) => e.tool === "checker");
+  await answer();
+  await page.waitForFunction(() => window.__cnEvents.some((e) => e.tool === "checker"));
+  assert.equal((await checkerEvents()).pop().result.verdict, "prohibited");
+  assert.ok(typeof (await checkerEvents()).pop().result.report_to === "string");
+
+  // "Ubah jawaban" goes back to the last question.
+  await w.locator(".cn-btn", { hasText: "Ubah jawaban" }).click();
+  await page.waitForFunction(() => window.__cnEvents.filter((e) => e.tool === "checker").length >= 2);
+  assert.equal((await checkerEvents()).pop().result, null, "Back: no answer is shown any more");
+
+  await w.locator(".cn-choice", { hasText: "Sudah ditetapkan sebagai calon atau pasangan calon" }).first().click();
+  await w.locator("article.cn-card").waitFor();
+  await page.waitForFunction(() => window.__cnEvents.filter((e) => e.tool === "checker").length >= 3);
+  assert.equal((await checkerEvents()).pop().result.verdict, "prohibited");
+
+  await w.locator(".cn-btn", { hasText: "Mulai lagi" }).click();
+  await page.waitForFunction(() => window.__cnEvents.filter((e) => e.tool === "checker").length >= 4);
+  assert.equal((await checkerEvents()).pop().result, null, "Restart: no answer is shown any more");
   assert.deepEqual(page.cn.errors, []);
 });

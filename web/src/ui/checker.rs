@@ -1,6 +1,6 @@
 //! "Apakah ini boleh?": one question per step, then the result card.
 
-use wasm_bindgen::JsCast;
+use wasm_bindgen::{JsCast, JsValue};
 use yew::prelude::*;
 
 use ceknetral::checker::{BasisItem, OutcomeReport, Report, State};
@@ -87,6 +87,9 @@ pub fn checker(props: &Props) -> Html {
         let host = props.host.clone();
         let lang = props.lang;
         let first = use_mut_ref(|| true);
+        // Whether the host's last event describes an answer, which Back or Restart takes
+        // away: then `{ tool: "checker", result: null }` says that none is shown.
+        let answered = use_mut_ref(|| false);
         use_effect_with((*state).clone(), move |st: &State| {
             if url_state {
                 to_url(st);
@@ -98,6 +101,26 @@ pub fn checker(props: &Props) -> Html {
             }
             if let Some(answer) = st.result() {
                 if let Ok(js) = to_js(&Report::new(&answer, lang)) {
+                    super::announce(&host, "checker", js);
+                    *answered.borrow_mut() = true;
+                }
+            } else if std::mem::replace(&mut *answered.borrow_mut(), false) {
+                super::announce(&host, "checker", JsValue::NULL);
+            }
+        });
+    }
+
+    {
+        // A change of language re-announces the answer shown, in the new language.
+        let host = props.host.clone();
+        let state = state.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(props.lang, move |lang: &Lang| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                return;
+            }
+            if let Some(answer) = state.result() {
+                if let Ok(js) = to_js(&Report::new(&answer, *lang)) {
                     super::announce(&host, "checker", js);
                 }
             }

@@ -138,7 +138,10 @@ fn app(props: &AppProps) -> Html {
             <div class="cn-bar">
                 {tabs}
                 <button type="button" class="cn-lang" onclick={switch} aria-label={s.switch_lang_label}
-                    lang={if *lang == Lang::Id { "en" } else { "id" }}>{s.switch_lang}</button>
+                    lang={if *lang == Lang::Id { "en" } else { "id" }}>
+                    <span class="cn-lang-long">{s.switch_lang}</span>
+                    <span class="cn-lang-short" aria-hidden="true">{s.switch_lang_short}</span>
+                </button>
             </div>
             <div class="cn-panel" role={labelled.map(|_| "tabpanel")} aria-labelledby={labelled}>
                 {body}
@@ -150,12 +153,25 @@ fn app(props: &AppProps) -> Html {
 /// Announces a result on the host element: a `cek-netral:result` event (bubbling, crossing
 /// the shadow root) with `detail` = `{ tool, result }`.
 pub(crate) fn announce(host: &Option<web_sys::Element>, tool: &str, result: JsValue) {
+    announce_with(host, tool, result, false);
+}
+
+/// [`announce`], with `empty: true` in the detail when the scanner's editor is empty.
+pub(crate) fn announce_with(
+    host: &Option<web_sys::Element>,
+    tool: &str,
+    result: JsValue,
+    empty: bool,
+) {
     let Some(host) = host else {
         return;
     };
     let detail = js_sys::Object::new();
     let _ = js_sys::Reflect::set(&detail, &"tool".into(), &tool.into());
     let _ = js_sys::Reflect::set(&detail, &"result".into(), &result);
+    if empty {
+        let _ = js_sys::Reflect::set(&detail, &"empty".into(), &JsValue::TRUE);
+    }
     let init = web_sys::CustomEventInit::new();
     init.set_bubbles(true);
     init.set_composed(true);

@@ -153,26 +153,32 @@ pub fn scanner(props: &Props) -> Html {
     };
 
     {
-        // When typing pauses: the list of findings and the result event.
+        // When typing pauses after any edit (typed, deleted, a suggestion applied, a pack
+        // switched, the language changed): the list of findings and the result event, so
+        // that the last event a host received always describes the text now in the editor,
+        // even when the result equals the previous one. An emptied editor sends
+        // `{ tool: "scanner", result: { risk: "safe", findings: [] }, empty: true }`.
         let host = props.host.clone();
         let result = result.clone();
         let shown = shown.clone();
         let timer = timer.clone();
-        let latest_text = latest.clone();
-        use_effect_with(result.clone(), move |_| {
+        let mounted = use_mut_ref(|| false);
+        use_effect_with(((*text).clone(), lang, *packs_version), move |(t, _, _)| {
             let Some(window) = web_sys::window() else {
                 return;
             };
             if let Some((id, _)) = timer.borrow_mut().take() {
                 window.clear_timeout_with_handle(id);
             }
-            // Every change of result is announced, except for an empty editor.
-            let announce = !latest_text.borrow().trim().is_empty();
+            // Nothing to announce when the widget first appears with an empty editor.
+            let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
+            let empty = t.trim().is_empty();
+            let announce = !(first && empty);
             let done = Closure::<dyn FnMut()>::new(move || {
                 shown.set(Shown(result.clone()));
                 if announce {
                     if let Ok(js) = to_js(&*result) {
-                        super::announce(&host, "scanner", js);
+                        super::announce_with(&host, "scanner", js, empty);
                     }
                 }
             });
