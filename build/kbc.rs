@@ -311,7 +311,34 @@ struct Sources {
     facts: FactsFile,
     sanctions: SanctionsFile,
     outcomes: Vec<(String, OutcomeSrc)>,
+    categories: CategoriesFile,
 }
+
+/// `category-activities.toml`: which activity of the checker answers "is this allowed for
+/// me?" for each kind of scanner finding (the widget and the extension read the same map).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CategoriesFile {
+    categories: BTreeMap<String, String>,
+}
+
+/// The scanner's finding categories (`Category::as_str`); a test in the crate checks that
+/// this list and the scanner agree.
+const FINDING_CATEGORIES: &[&str] = &[
+    "call_to_vote",
+    "support",
+    "attack",
+    "hashtag_slogan",
+    "symbol",
+    "party_promotion",
+    "campaign_mobilisation",
+    "group_invite",
+    "state_facilities",
+    "ktp_collection",
+    "money_politics",
+    "relative_candidate",
+    "mention",
+];
 
 /// A sanction as used by one outcome: where it is written, its data, its conditions.
 type UsedSanction = (String, SanctionSrc, Vec<(usize, usize)>);
@@ -337,6 +364,7 @@ fn compile(src: &Sources, errors: &mut Errors) -> String {
         facts,
         sanctions,
         outcomes,
+        categories,
     } = src;
     let mut out = String::new();
     if !is_date(&meta.last_reviewed) {
@@ -1079,6 +1107,28 @@ fn compile(src: &Sources, errors: &mut Errors) -> String {
     }
     let _ = writeln!(out, "];");
 
+    // Finding categories and the activities that answer them.
+    let _ = writeln!(
+        out,
+        "pub static CATEGORY_ACTIVITIES: &[(&str, ActivityId)] = &["
+    );
+    for (cat, act) in &categories.categories {
+        if !FINDING_CATEGORIES.contains(&cat.as_str()) {
+            errors.push(format!(
+                "kb/category-activities.toml: unknown finding category `{cat}` (valid: {})",
+                FINDING_CATEGORIES.join(", ")
+            ));
+        }
+        match activities.activity.iter().position(|a| a.key == *act) {
+            Some(i) => {
+                let _ = writeln!(out, "    ({cat:?}, ActivityId({i})),");
+            }
+            None => errors.push(format!(
+                "kb/category-activities.toml: `{cat}` names unknown activity `{act}`"
+            )),
+        }
+    }
+    let _ = writeln!(out, "];");
     let _ = writeln!(
         out,
         "pub const LAST_REVIEWED: &str = {:?};",
@@ -1130,6 +1180,7 @@ pub fn read_sources(
         "activities.toml",
         "facts.toml",
         "sanctions.toml",
+        "category-activities.toml",
     ] {
         if let Some(t) = load(name, &mut errors, read_paths) {
             files.push((name.to_string(), t));
@@ -1186,6 +1237,7 @@ pub fn compile_sources(files: &[(String, String)]) -> Result<String, Vec<String>
     let activities: Option<ActivitiesFile> = parse(files, "activities.toml", &mut errors);
     let facts: Option<FactsFile> = parse(files, "facts.toml", &mut errors);
     let sanctions: Option<SanctionsFile> = parse(files, "sanctions.toml", &mut errors);
+    let categories: Option<CategoriesFile> = parse(files, "category-activities.toml", &mut errors);
     let mut outcomes: Vec<(String, OutcomeSrc)> = Vec::new();
     for (name, _) in files.iter().filter(|(n, _)| n.starts_with("outcomes/")) {
         if let Some(f) = parse::<OutcomesFile>(files, name, &mut errors) {
@@ -1199,7 +1251,16 @@ pub fn compile_sources(files: &[(String, String)]) -> Result<String, Vec<String>
         Some(activities),
         Some(facts),
         Some(sanctions),
-    ) = (meta, instruments, roles, activities, facts, sanctions)
+        Some(categories),
+    ) = (
+        meta,
+        instruments,
+        roles,
+        activities,
+        facts,
+        sanctions,
+        categories,
+    )
     else {
         return Err(errors.0);
     };
@@ -1211,6 +1272,7 @@ pub fn compile_sources(files: &[(String, String)]) -> Result<String, Vec<String>
         facts,
         sanctions,
         outcomes,
+        categories,
     };
     let code = compile(&sources, &mut errors);
     if errors.0.is_empty() {

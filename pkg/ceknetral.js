@@ -157,7 +157,7 @@ let urlOwner = null;
 /**
  * Renders the widget into `element` (inside a shadow root): for single-page apps.
  * options: { mode: "checker"|"scanner"|"both", lang: "id"|"en", packs: [url, ...],
- * urlState: boolean }. Resolves to { unmount() }.
+ * urlState: boolean, role: "pns"|"pppk"|... }. Resolves to { unmount() }.
  */
 export async function mount(element, options = {}) {
   if (typeof Element !== "function" || !(element instanceof Element)) {
@@ -190,6 +190,7 @@ export async function mount(element, options = {}) {
     lang,
     host: element,
     urlState: Boolean(options.urlState),
+    role: options.role || undefined,
   });
   return {
     unmount() {
@@ -213,7 +214,7 @@ const ElementBase = typeof HTMLElement === "function" ? HTMLElement : class {};
 
 class CekNetralElement extends ElementBase {
   static get observedAttributes() {
-    return ["mode", "lang", "packs"];
+    return ["mode", "lang", "packs", "role"];
   }
 
   connectedCallback() {
@@ -247,6 +248,7 @@ class CekNetralElement extends ElementBase {
         lang: this.getAttribute("lang") || document.documentElement.lang,
         packs: this.getAttribute("packs"),
         urlState: urlOwner === this,
+        role: this.getAttribute("role") || undefined,
       });
       if (gen !== this._gen) mounted.unmount();
       else this._mounted = mounted;

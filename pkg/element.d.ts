@@ -1,6 +1,6 @@
 // `import "ceknetral/element"` registers <cek-netral>; mount() renders the widget into any
 // element (for single-page apps that manage their own DOM).
-import type { CheckResult, ScanResult } from "./types.js";
+import type { CheckResult, RoleId, ScanResult } from "./types.js";
 
 export type * from "./types.js";
 
@@ -15,6 +15,13 @@ export interface MountOptions {
   packs?: string[] | string;
   /** Keep the checker's answers in the URL fragment (one widget per page). */
   urlState?: boolean;
+  /**
+   * The user's role when the host knows it (a portal for village officials sets
+   * "kepala_desa"): the scanner's findings cite the basis for that role, and "Apakah ini
+   * boleh untuk saya?" opens the checker with it. The `role` attribute of `<cek-netral>`
+   * does the same. Since 0.2.
+   */
+  role?: RoleId;
 }
 
 export interface MountedWidget {

@@ -544,3 +544,43 @@ fn review_of_december_2026() {
             && election.help.en.contains("135/PUU-XXII/2024")
     );
 }
+
+/// "Apakah ini boleh untuk saya?" from a scanner finding: every kind of finding but a
+/// mention has an activity (one map, kb/category-activities.toml, for the widget and the
+/// extension), and the checker opens there, with or without a role.
+#[test]
+fn a_finding_opens_the_checker_at_its_activity() {
+    use ceknetral::kb::activity_for_category;
+    use ceknetral::scanner::Category;
+    let kb = kb();
+    for c in Category::ALL {
+        let a = activity_for_category(c.as_str());
+        assert_eq!(a.is_none(), c == Category::Mention, "{}", c.as_str());
+    }
+    let a = activity_for_category("support").expect("support");
+    assert_eq!(kb.activity(a).key, "social_post_support");
+    // With a role: straight to the activity's fact.
+    let st = State::for_activity(Some("pns"), a);
+    assert_eq!(st.role_key(), Some("pns"));
+    assert_eq!(st.to_fragment(), "pns/media_sosial/social_post_support");
+    assert!(matches!(st.step(), Step::Fact(_)));
+    // A village head's answer needs no fact: the answer itself.
+    let st = State::for_activity(Some("kepala_desa"), a);
+    assert_eq!(st.step(), Step::Done);
+    // Without a role: the role question first, then on to the activity.
+    let mut st = State::for_activity(None, a);
+    assert_eq!(st.step(), Step::Role);
+    st.answer("kepala_desa").expect("a role");
+    assert_eq!(
+        st.to_fragment(),
+        "kepala_desa/media_sosial/social_post_support"
+    );
+    assert_eq!(st.step(), Step::Done);
+    // Restarting forgets the pending activity.
+    let mut st = State::for_activity(None, a);
+    st.restart();
+    st.answer("pns").expect("a role");
+    assert_eq!(st.to_fragment(), "pns");
+    // An unknown role falls back to asking it.
+    assert_eq!(State::for_activity(Some("astronaut"), a).step(), Step::Role);
+}

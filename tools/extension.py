@@ -19,7 +19,7 @@ tools/build-web.sh made (build/web/core/), the built-in pack and the knowledge b
                               give the same bytes
 
 role-rules.json is made here from the knowledge base by `ceknetral check` for every role and
-the activities of extension/category-activities.toml, so the warning's "for your role" notes
+the activities of kb/category-activities.toml, so the warning's "for your role" notes
 are the checker's own answers. The icons are drawn here (no binary files in the sources).
 Prints the archives' paths, sizes and SHA-256 as JSON on stdout.
 """
@@ -89,7 +89,7 @@ def fact_labels():
 
 
 def role_rules():
-    with open(os.path.join(EXT, "category-activities.toml"), "rb") as f:
+    with open(os.path.join(ROOT, "kb", "category-activities.toml"), "rb") as f:
         categories = tomllib.load(f)["categories"]
     binary = ceknetral_binary()
     roles = cli_json(binary, "roles", "--json")
@@ -101,9 +101,9 @@ def role_rules():
     }
     for cat, act in categories.items():
         if cat not in known_categories:
-            die(f"extension/category-activities.toml: unknown finding category {cat!r}")
+            die(f"kb/category-activities.toml: unknown finding category {cat!r}")
         if act not in activities:
-            die(f"extension/category-activities.toml: {cat} = {act!r} is not an activity of kb/activities.toml")
+            die(f"kb/category-activities.toml: {cat} = {act!r} is not an activity of kb/activities.toml")
     labels = fact_labels()
 
     def when_text(when, lang):

@@ -102,11 +102,37 @@ const ACTIVITY_PROMPT: Text = Text {
 pub struct State {
     answers: Vec<&'static str>,
     depth: usize,
+    /// A group and activity chosen before the role (from a scanner finding): answered as
+    /// soon as the role is.
+    pending: Option<(&'static str, &'static str)>,
 }
 
 impl State {
     pub fn new() -> State {
         State::default()
+    }
+
+    /// Starts the checker at an activity ("is this allowed for me?" from a scanner
+    /// finding): with a role, at the activity's first fact (or its answer); without one, at
+    /// the role question, going straight on to the activity once the role is answered.
+    pub fn for_activity(role: Option<&str>, activity: ActivityId) -> State {
+        let kb = kb();
+        let act = kb.activity(activity);
+        let group = kb.group(act.group).key;
+        let mut st = State::new();
+        if let Some(r) = role {
+            if st.answer(r).is_ok() && st.answer(group).is_ok() && st.answer(act.key).is_ok() {
+                return st;
+            }
+            st = State::new();
+        }
+        st.pending = Some((group, act.key));
+        st
+    }
+
+    /// The role answered, if any (`pns`).
+    pub fn role_key(&self) -> Option<&'static str> {
+        self.role().map(|r| kb().role(r).key)
     }
 
     fn role(&self) -> Option<RoleId> {
@@ -256,6 +282,14 @@ impl State {
             self.answers.push(choice.key);
         }
         self.depth += 1;
+        if self.depth == 1 {
+            if let Some((group, activity)) = self.pending.take() {
+                if self.answer(group).is_err() || self.answer(activity).is_err() {
+                    self.depth = 1;
+                    self.answers.truncate(1);
+                }
+            }
+        }
         Ok(())
     }
 

@@ -23,6 +23,15 @@ pub fn kb() -> &'static KnowledgeBase {
 /// The date the knowledge base was last reviewed (`2026-11-22`), without the rest of it.
 pub const LAST_REVIEWED: &str = generated::LAST_REVIEWED;
 
+/// The checker's activity that answers "is this allowed for me?" for a kind of scanner
+/// finding (`kb/category-activities.toml`); none for `mention`.
+pub fn activity_for_category(category: &str) -> Option<ActivityId> {
+    generated::CATEGORY_ACTIVITIES
+        .iter()
+        .find(|(c, _)| *c == category)
+        .map(|(_, a)| *a)
+}
+
 /// The date of the review before the last one (`kb/meta.toml`, `previous_review`), or "".
 pub const PREVIOUS_REVIEW: &str = generated::PREVIOUS_REVIEW;
 

@@ -71,7 +71,8 @@ export async function main(textarea: HTMLTextAreaElement): Promise<string[]> {
   const host = document.createElement("cek-netral");
   host.addEventListener("cek-netral:result", (e) => {
     const d = e.detail;
-    lines.push(d.tool === "scanner" ? d.result.risk : d.result.verdict);
+    // The checker's result is null once Back or Restart takes the answer away (0.2).
+    lines.push(d.tool === "scanner" ? d.result.risk + (d.empty ? " (empty)" : "") : d.result?.verdict ?? "no answer shown");
   });
   const w: MountedWidget = await mount(host, { mode: "scanner", lang: "en", packs: ["/packs/a.json"] });
   unmount(w);

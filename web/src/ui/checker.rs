@@ -14,6 +14,16 @@ pub struct Props {
     pub lang: Lang,
     pub host: Option<web_sys::Element>,
     pub url_state: bool,
+    /// A request to open at an activity (from a scanner finding), numbered.
+    #[prop_or_default]
+    pub start: Option<(u32, State)>,
+    /// Told the role whenever the user has answered it.
+    #[prop_or_default]
+    pub on_role: Callback<&'static str>,
+    /// The role the widget knows (chosen here before, or given by the host), for "Cara
+    /// melapor" before the user has answered the role question.
+    #[prop_or_default]
+    pub role: Option<&'static str>,
 }
 
 /// Where the "copy the link" button stands.
@@ -110,6 +120,24 @@ pub fn checker(props: &Props) -> Html {
         });
     }
 
+    {
+        // Opened at an activity from a scanner finding.
+        let state = state.clone();
+        use_effect_with(props.start.clone(), move |start: &Option<(u32, State)>| {
+            if let Some((_, st)) = start {
+                state.set(st.clone());
+            }
+        });
+    }
+    {
+        // The role, once answered, is the widget's: the scanner cites the basis for it.
+        let on_role = props.on_role.clone();
+        use_effect_with(state.role_key(), move |r: &Option<&'static str>| {
+            if let Some(r) = r {
+                on_role.emit(r);
+            }
+        });
+    }
     {
         // A change of language re-announces the answer shown, in the new language.
         let host = props.host.clone();
@@ -424,7 +452,8 @@ fn result_card(r: &Report, s: &Strings, lang: Lang) -> Html {
                 {for variants}
             }
             <p class="cn-small">{format!("{}: {}", s.last_reviewed, r.last_reviewed)}</p>
-            <p class="cn-disclaimer">{s.disclaimer}{" "}{r.report_to}</p>
+            <p class="cn-disclaimer">{s.disclaimer}</p>
+            {super::how_to_report(s, r.report_to)}
         </article>
     }
 }

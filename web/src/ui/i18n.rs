@@ -10,6 +10,14 @@ pub struct Strings {
     pub tab_scanner: &'static str,
     pub tabs_label: &'static str,
     pub switch_lang: &'static str,
+    /// A finding's link to the checker.
+    pub ask_for_me: &'static str,
+    /// Above a finding's basis when a role is chosen: "Dasar hukum untuk".
+    pub basis_for: &'static str,
+    /// "Cara melapor" and what it says when no role is chosen.
+    pub how_to_report: &'static str,
+    pub report_generic: &'static str,
+    pub report_link: &'static str,
     /// The language button's label where the widget is narrow (`EN`, `ID`).
     pub switch_lang_short: &'static str,
     pub switch_lang_label: &'static str,
@@ -66,6 +74,11 @@ pub const ID: Strings = Strings {
     tab_scanner: "Cek sebelum posting",
     tabs_label: "Pilih alat",
     switch_lang: "English",
+    ask_for_me: "Apakah ini boleh untuk saya?",
+    basis_for: "Dasar hukum untuk",
+    how_to_report: "Cara melapor",
+    report_generic: "Dugaan pelanggaran netralitas dilaporkan ke Bawaslu (sampai pengawas kelurahan/desa). Pilih peran Anda di \"Apakah ini boleh?\" untuk melihat ke mana pelanggaran oleh pegawai dengan peran itu diteruskan dan siapa yang menjatuhkan sanksi.",
+    report_link: "Lapor ke Bawaslu: sigaplapor.bawaslu.go.id",
     switch_lang_short: "EN",
     switch_lang_label: "Switch to English",
     checker_intro: "Jawab beberapa pertanyaan singkat. Kami tunjukkan apakah kegiatan itu boleh, dengan dasar hukum dan sanksinya.",
@@ -121,6 +134,11 @@ pub const EN: Strings = Strings {
     tab_scanner: "Check before posting",
     tabs_label: "Choose a tool",
     switch_lang: "Bahasa Indonesia",
+    ask_for_me: "Is this allowed for me?",
+    basis_for: "Legal basis for",
+    how_to_report: "How to report",
+    report_generic: "Suspected neutrality breaches are reported to Bawaslu (down to village supervisors). Choose your role in \"Is this allowed?\" to see where a breach by someone in that role goes and who imposes the sanction.",
+    report_link: "Report to Bawaslu: sigaplapor.bawaslu.go.id",
     switch_lang_short: "ID",
     switch_lang_label: "Ganti ke Bahasa Indonesia",
     checker_intro: "Answer a few short questions. We show whether the activity is allowed, with its legal basis and sanction.",

@@ -31,6 +31,8 @@ pub struct AppProps {
     pub host: Option<web_sys::Element>,
     /// Keep the checker's state in the page's URL fragment (`#cek=...`).
     pub url_state: bool,
+    /// The user's role when the host knows it (`role="kepala_desa"`), a key of the roles.
+    pub role: Option<&'static str>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -45,6 +47,31 @@ fn app(props: &AppProps) -> Html {
     let tab = use_state(|| match props.mode {
         Mode::Scanner => Tab::Scanner,
         _ => Tab::Checker,
+    });
+    // The role the user chose in the checker (or the host gave): the scanner cites the basis
+    // for it, and a finding opens the checker with it.
+    let role = use_state(|| props.role);
+    // A request to open the checker at an activity, numbered so that the same one twice
+    // is seen twice.
+    let start = use_state(|| None::<(u32, ceknetral::checker::State)>);
+    let on_role = {
+        let role = role.clone();
+        Callback::from(move |r: &'static str| {
+            if *role != Some(r) {
+                role.set(Some(r));
+            }
+        })
+    };
+    let on_ask = (props.mode == Mode::Both).then(|| {
+        let tab = tab.clone();
+        let start = start.clone();
+        let role = role.clone();
+        Callback::from(move |activity: ceknetral::kb::ActivityId| {
+            let st = ceknetral::checker::State::for_activity(*role, activity);
+            let n = start.as_ref().map_or(1, |(n, _)| n.wrapping_add(1));
+            start.set(Some((n, st)));
+            tab.set(Tab::Checker);
+        })
     });
     let s = i18n::strings(*lang);
     let switch = {
@@ -118,10 +145,11 @@ fn app(props: &AppProps) -> Html {
     };
     let body = match *tab {
         Tab::Checker => html! {
-            <checker::Checker lang={*lang} host={props.host.clone()} url_state={props.url_state} />
+            <checker::Checker lang={*lang} host={props.host.clone()} url_state={props.url_state}
+                start={(*start).clone()} {on_role} role={*role} />
         },
         Tab::Scanner => html! {
-            <scanner::Scanner lang={*lang} host={props.host.clone()} />
+            <scanner::Scanner lang={*lang} host={props.host.clone()} role={*role} {on_ask} />
         },
     };
     let labelled = match (props.mode, *tab) {
@@ -147,6 +175,19 @@ fn app(props: &AppProps) -> Html {
                 {body}
             </div>
         </section>
+    }
+}
+
+/// "Cara melapor": where someone in the role asks and where a breach is reported (the
+/// knowledge base's text for the role, or a general one), with the link to Bawaslu's
+/// reporting site. A link the user follows; the widget itself fetches nothing.
+pub(crate) fn how_to_report(s: &i18n::Strings, text: &str) -> Html {
+    html! {
+        <details class="cn-report">
+            <summary>{s.how_to_report}</summary>
+            <p>{text.to_string()}</p>
+            <p><a href="https://sigaplapor.bawaslu.go.id" target="_blank" rel="noopener noreferrer">{s.report_link}</a></p>
+        </details>
     }
 }
 
@@ -199,7 +240,7 @@ fn option_str(options: &JsValue, key: &str) -> Result<Option<String>, JsValue> {
         .ok_or_else(|| type_error(&format!("ceknetral.mount: options.{key} must be a string")))
 }
 
-/// Renders the widget into `element`: `mount(element, { mode, lang, host, urlState })`.
+/// Renders the widget into `element`: `mount(element, { mode, lang, host, urlState, role })`.
 /// Returns a handle for [`unmount`].
 #[wasm_bindgen]
 pub fn mount(element: JsValue, options: JsValue) -> Result<u32, JsValue> {
@@ -241,11 +282,28 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<u32, JsValue> {
             .ok()
             .and_then(|v| v.as_bool())
             .unwrap_or(false);
+    let role = match option_str(&options, "role")?.as_deref() {
+        None | Some("") => None,
+        Some(r) => {
+            let kb = ceknetral::kb::kb();
+            match kb.role_id(r) {
+                Some(id) => Some(kb.role(id).key),
+                None => {
+                    let valid: Vec<&str> = kb.roles.iter().map(|r| r.key).collect();
+                    return Err(error(&format!(
+                        "ceknetral.mount: unknown role \"{r}\"; use one of {}",
+                        valid.join(", ")
+                    )));
+                }
+            }
+        }
+    };
     let props = AppProps {
         mode,
         lang,
         host,
         url_state,
+        role,
     };
     let handle = yew::Renderer::<App>::with_root_and_props(element, props).render();
     let id = NEXT.with(|n| {

@@ -16,7 +16,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use ceknetral::kb::Lang;
+use ceknetral::checker::{check, Facts, Report};
+use ceknetral::kb::{activity_for_category, kb, ActivityId, Lang};
 use ceknetral::scanner::{Finding, Risk, ScanResult, Severity};
 
 use super::i18n::strings;
@@ -30,6 +31,42 @@ const SETTLE_MS: i32 = 150;
 pub struct Props {
     pub lang: Lang,
     pub host: Option<web_sys::Element>,
+    /// The user's role, when known: each finding cites the basis for it.
+    #[prop_or_default]
+    pub role: Option<&'static str>,
+    /// Opens the checker at an activity ("Apakah ini boleh untuk saya?"); absent when the
+    /// widget shows the scanner alone.
+    #[prop_or_default]
+    pub on_ask: Option<Callback<ActivityId>>,
+}
+
+/// The basis of the checker's answer for `role` and the finding's activity, as
+/// "instrument provision" lines (with the fact value a line needs, such as "Sudah
+/// ditetapkan sebagai calon ..."), the same answer the checker gives for that role.
+fn basis_for_role(role: &str, activity: ActivityId, lang: Lang) -> Option<Vec<String>> {
+    let kb = kb();
+    let r = kb.role_id(role)?;
+    let report = Report::new(&check(r, activity, &Facts::default()), lang);
+    let lines = report
+        .basis
+        .iter()
+        .map(|b| {
+            let when: Vec<&str> = b
+                .when
+                .iter()
+                .filter_map(|(k, v)| {
+                    let f = kb.fact(kb.fact_id(k)?);
+                    Some(f.values.iter().find(|x| x.key == *v)?.label.get(lang))
+                })
+                .collect();
+            if when.is_empty() {
+                format!("{} {}", b.instrument, b.provision)
+            } else {
+                format!("{} {} ({})", b.instrument, b.provision, when.join("; "))
+            }
+        })
+        .collect();
+    Some(lines)
 }
 
 /// The text cut at every finding's edges, each piece with the highest severity over it.
@@ -75,6 +112,8 @@ struct ListProps {
     shown: Shown,
     lang: Lang,
     on_apply: Callback<Apply>,
+    role: Option<&'static str>,
+    on_ask: Option<Callback<ActivityId>>,
 }
 
 #[function_component(FindingsList)]
@@ -90,10 +129,33 @@ fn findings_list(props: &ListProps) -> Html {
             Severity::Violation => ("cn-sev-violation", s.severity_violation),
             Severity::Review => ("cn-sev-review", s.severity_review),
         };
-        let basis = f
-            .basis
-            .iter()
-            .map(|b| html! { <li>{format!("{} {}", b.instrument, b.provision)}</li> });
+        let activity = activity_for_category(f.category);
+        // For a chosen role, the basis the checker cites for that role (a village head sees
+        // UU 6/2014, not PP 94/2021); otherwise the rule's own.
+        let role_basis = props
+            .role
+            .zip(activity)
+            .and_then(|(r, a)| basis_for_role(r, a, props.lang).map(|b| (r, b)));
+        let (basis_title, lines): (String, Vec<String>) = match role_basis {
+            Some((r, lines)) if !lines.is_empty() => {
+                let label = kb()
+                    .role_id(r)
+                    .map(|id| kb().role(id).label.get(props.lang))
+                    .unwrap_or(r);
+                (format!("{} {label}", s.basis_for), lines)
+            }
+            _ => (
+                s.basis.to_string(),
+                f.basis
+                    .iter()
+                    .map(|b| format!("{} {}", b.instrument, b.provision))
+                    .collect(),
+            ),
+        };
+        let basis = lines.into_iter().map(|l| html! { <li>{l}</li> });
+        let ask = props.on_ask.clone().zip(activity).map(|(on_ask, a)| {
+            Callback::from(move |_| on_ask.emit(a))
+        });
         html! {
             <li class={classes!("cn-finding", sev.0)} key={format!("{k}-{}", f.start)}>
                 <p class="cn-finding-head">
@@ -102,9 +164,14 @@ fn findings_list(props: &ListProps) -> Html {
                 </p>
                 <p>{f.message}</p>
                 <details class="cn-finding-basis">
-                    <summary>{s.basis}</summary>
+                    <summary>{basis_title}</summary>
                     <ul>{for basis}</ul>
                 </details>
+                if let Some(ask) = ask {
+                    <p class="cn-ask">
+                        <button type="button" class="cn-btn cn-btn-small cn-btn-ask" onclick={ask}>{s.ask_for_me}</button>
+                    </p>
+                }
                 if let (Some(sug), Some(apply)) = (&f.suggestion, apply) {
                     <p class="cn-suggestion">
                         <span>{s.suggestion}{": "}</span><q>{sug}</q>
@@ -306,6 +373,12 @@ pub fn scanner(props: &Props) -> Html {
     });
 
     let count = text.chars().count();
+    // Where to report, for the role when the widget knows it.
+    let report_text: String = props
+        .role
+        .and_then(|r| kb().role_id(r))
+        .map(|id| kb().role(id).report.get(lang).to_string())
+        .unwrap_or_else(|| s.report_generic.to_string());
     // The list has caught up with the text (for tests and for scripts that read the page).
     let settled = Rc::ptr_eq(&shown.0, &result)
         || (result.findings.is_empty() && shown.0.findings.is_empty());
@@ -326,7 +399,10 @@ pub fn scanner(props: &Props) -> Html {
                 <span><strong>{risk_title}</strong>{" "}{risk_detail}</span>
             </div>
             <p class="cn-status" role="status">{if *applied { s.applied } else { "" }}</p>
-            <FindingsList shown={(*shown).clone()} {lang} {on_apply} />
+            if !empty && result.risk == Risk::Violation {
+                {super::how_to_report(s, &report_text)}
+            }
+            <FindingsList shown={(*shown).clone()} {lang} {on_apply} role={props.role} on_ask={props.on_ask.clone()} />
             <details class="cn-packs">
                 <summary>{s.packs}</summary>
                 <ul>{for pack_list}</ul>
