@@ -157,7 +157,7 @@ let urlOwner = null;
 /**
  * Renders the widget into `element` (inside a shadow root): for single-page apps.
  * options: { mode: "checker"|"scanner"|"both", lang: "id"|"en", packs: [url, ...],
- * urlState: boolean, role: "pns"|"pppk"|... }. Resolves to { unmount() }.
+ * urlState: boolean, role: "pns"|"pppk"|..., reportTo: "mailto:..." }. Resolves to { unmount() }.
  */
 export async function mount(element, options = {}) {
   if (typeof Element !== "function" || !(element instanceof Element)) {
@@ -191,6 +191,7 @@ export async function mount(element, options = {}) {
     host: element,
     urlState: Boolean(options.urlState),
     role: options.role || undefined,
+    reportTo: options.reportTo || undefined,
   });
   return {
     unmount() {
@@ -214,7 +215,7 @@ const ElementBase = typeof HTMLElement === "function" ? HTMLElement : class {};
 
 class CekNetralElement extends ElementBase {
   static get observedAttributes() {
-    return ["mode", "lang", "packs", "role"];
+    return ["mode", "lang", "packs", "role", "report-to"];
   }
 
   connectedCallback() {
@@ -249,6 +250,7 @@ class CekNetralElement extends ElementBase {
         packs: this.getAttribute("packs"),
         urlState: urlOwner === this,
         role: this.getAttribute("role") || undefined,
+        reportTo: this.getAttribute("report-to") || undefined,
       });
       if (gen !== this._gen) mounted.unmount();
       else this._mounted = mounted;

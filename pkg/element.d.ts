@@ -22,6 +22,12 @@ export interface MountOptions {
    * does the same. Since 0.2.
    */
   role?: RoleId;
+  /**
+   * Where a false-alarm report ("Laporkan salah deteksi") may be e-mailed:
+   * "mailto:address". Without it the user can only copy the report. The widget sends
+   * nothing itself. The `report-to` attribute does the same. Since 0.2.
+   */
+  reportTo?: string;
 }
 
 export interface MountedWidget {

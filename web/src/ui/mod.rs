@@ -2,6 +2,7 @@
 //! element's shadow root, or any element a single-page app gives to `mount`).
 
 mod checker;
+mod feedback;
 mod i18n;
 mod scanner;
 
@@ -33,6 +34,8 @@ pub struct AppProps {
     pub url_state: bool,
     /// The user's role when the host knows it (`role="kepala_desa"`), a key of the roles.
     pub role: Option<&'static str>,
+    /// Where false-alarm reports may be e-mailed (`report-to="mailto:..."`).
+    pub report_to: Option<String>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -149,7 +152,8 @@ fn app(props: &AppProps) -> Html {
                 start={(*start).clone()} {on_role} role={*role} />
         },
         Tab::Scanner => html! {
-            <scanner::Scanner lang={*lang} host={props.host.clone()} role={*role} {on_ask} />
+            <scanner::Scanner lang={*lang} host={props.host.clone()} role={*role} {on_ask}
+                report_to={props.report_to.clone()} />
         },
     };
     let labelled = match (props.mode, *tab) {
@@ -298,12 +302,24 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<u32, JsValue> {
             }
         }
     };
+    let report_to = match option_str(&options, "reportTo")? {
+        None => None,
+        Some(r) if r.is_empty() => None,
+        Some(r) if r.starts_with("mailto:") && r.len() > 7 && !r.contains(['\n', '\r']) => Some(r),
+        Some(r) => {
+            return Err(error(&format!(
+                "ceknetral.mount: reportTo must be a mailto: address such as \"mailto:netralitas@example.go.id\", not \"{}\"",
+                r.chars().take(80).collect::<String>()
+            )))
+        }
+    };
     let props = AppProps {
         mode,
         lang,
         host,
         url_state,
         role,
+        report_to,
     };
     let handle = yew::Renderer::<App>::with_root_and_props(element, props).render();
     let id = NEXT.with(|n| {

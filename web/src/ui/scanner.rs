@@ -9,6 +9,7 @@
 //! of findings and the `cek-netral:result` event follow when typing pauses (150 ms), so that
 //! a long post stays smooth on a slow phone.
 
+use std::collections::BTreeSet;
 use std::ops::Range;
 use std::rc::Rc;
 
@@ -20,6 +21,7 @@ use ceknetral::checker::{check, Facts, Report};
 use ceknetral::kb::{activity_for_category, kb, ActivityId, Lang};
 use ceknetral::scanner::{Finding, Risk, ScanResult, Severity};
 
+use super::feedback;
 use super::i18n::strings;
 use crate::api::to_js;
 use crate::state;
@@ -38,6 +40,10 @@ pub struct Props {
     /// widget shows the scanner alone.
     #[prop_or_default]
     pub on_ask: Option<Callback<ActivityId>>,
+    /// Where a false-alarm report may be e-mailed (`mailto:...`, the `report-to` attribute);
+    /// without it the report can only be copied.
+    #[prop_or_default]
+    pub report_to: Option<String>,
 }
 
 /// The basis of the checker's answer for `role` and the finding's activity, as
@@ -70,7 +76,7 @@ fn basis_for_role(role: &str, activity: ActivityId, lang: Lang) -> Option<Vec<St
 }
 
 /// The text cut at every finding's edges, each piece with the highest severity over it.
-fn segments(text: &str, findings: &[Finding]) -> Vec<(Range<usize>, Option<Severity>)> {
+fn segments(text: &str, findings: &[&Finding]) -> Vec<(Range<usize>, Option<Severity>)> {
     let mut cuts: Vec<usize> = vec![0, text.len()];
     for f in findings {
         if f.bytes.start <= f.bytes.end && f.bytes.end <= text.len() {
@@ -93,14 +99,40 @@ fn segments(text: &str, findings: &[Finding]) -> Vec<(Range<usize>, Option<Sever
         .collect()
 }
 
-/// A scan result shown in the list; equal only to itself, so the list redraws only when a
-/// new result is handed to it.
+/// A scan result shown in the list, with the text it was made from (for a false-alarm
+/// report's context); equal only to itself, so the list redraws only when a new result is
+/// handed to it.
 #[derive(Clone)]
-pub struct Shown(Rc<ScanResult>);
+pub struct Shown(Rc<ScanResult>, Rc<str>);
 
 impl PartialEq for Shown {
     fn eq(&self, other: &Shown) -> bool {
         Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+/// The ignored findings' keys, shared and compared by pointer.
+#[derive(Clone)]
+pub struct Ignored(Rc<BTreeSet<String>>);
+
+impl PartialEq for Ignored {
+    fn eq(&self, other: &Ignored) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Ignored {
+    fn has(&self, f: &Finding) -> bool {
+        !self.0.is_empty() && self.0.contains(&feedback::ignore_key(f.rule, &f.text))
+    }
+}
+
+/// The risk of the findings not ignored.
+fn visible_risk(findings: &[&Finding]) -> Risk {
+    match findings.iter().map(|f| f.severity).max() {
+        Some(Severity::Violation) => Risk::Violation,
+        Some(Severity::Review) => Risk::Review,
+        None => Risk::Safe,
     }
 }
 
@@ -114,12 +146,126 @@ struct ListProps {
     on_apply: Callback<Apply>,
     role: Option<&'static str>,
     on_ask: Option<Callback<ActivityId>>,
+    ignored: Ignored,
+    on_ignore: Callback<Vec<String>>,
+    on_unignore: Callback<Vec<String>>,
+    report_to: Option<String>,
+}
+
+/// Where the false-alarm report's copy stands.
+#[derive(Clone, PartialEq)]
+enum Copied {
+    Not,
+    Done,
+    Failed,
 }
 
 #[function_component(FindingsList)]
 fn findings_list(props: &ListProps) -> Html {
     let s = strings(props.lang);
-    let findings = props.shown.0.findings.iter().enumerate().map(|(k, f)| {
+    // The finding whose false-alarm report is open (its index), and the copy's state.
+    let reporting = use_state(|| None::<usize>);
+    let copied = use_state(|| Copied::Not);
+    let report_area = use_node_ref();
+    {
+        // The report opens with the focus in its text, for keyboard and screen-reader users.
+        let report_area = report_area.clone();
+        use_effect_with(*reporting, move |r: &Option<usize>| {
+            if r.is_some() {
+                if let Some(t) = report_area.cast::<web_sys::HtmlElement>() {
+                    let _ = t.focus();
+                }
+            }
+        });
+    }
+    {
+        // A new result closes an open report (its finding may be gone).
+        let reporting = reporting.clone();
+        use_effect_with(props.shown.clone(), move |_| reporting.set(None));
+    }
+    let ignored_here: Vec<String> = props
+        .shown
+        .0
+        .findings
+        .iter()
+        .filter(|f| props.ignored.has(f))
+        .map(|f| feedback::ignore_key(f.rule, &f.text))
+        .collect();
+    let findings = props.shown.0.findings.iter().enumerate().filter(|(_, f)| !props.ignored.has(f)).map(|(k, f)| {
+        let ignore = {
+            let on_ignore = props.on_ignore.clone();
+            let key = feedback::ignore_key(f.rule, &f.text);
+            Callback::from(move |_| on_ignore.emit(vec![key.clone()]))
+        };
+        let open_report = {
+            let reporting = reporting.clone();
+            let copied = copied.clone();
+            Callback::from(move |_| {
+                copied.set(Copied::Not);
+                reporting.set(if *reporting == Some(k) { None } else { Some(k) });
+            })
+        };
+        let report = (*reporting == Some(k)).then(|| {
+            let body = feedback::report_text(f, &props.shown.1, props.lang);
+            let mail = props
+                .report_to
+                .as_deref()
+                .and_then(|a| feedback::mailto(a, props.lang, &body));
+            let copy = {
+                let copied = copied.clone();
+                let area = report_area.clone();
+                Callback::from(move |_| {
+                    // Copies what the user sees, edits included.
+                    let text = area
+                        .cast::<web_sys::HtmlTextAreaElement>()
+                        .map(|t| t.value())
+                        .unwrap_or_default();
+                    let clipboard = web_sys::window().and_then(|w| {
+                        js_sys::Reflect::get(&w.navigator(), &"clipboard".into())
+                            .ok()
+                            .filter(|c| !c.is_undefined() && !c.is_null())
+                    });
+                    let Some(clipboard) = clipboard else {
+                        copied.set(Copied::Failed);
+                        return;
+                    };
+                    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+                    let promise = clipboard.write_text(&text);
+                    let copied = copied.clone();
+                    wasm_bindgen_futures::spawn_local(async move {
+                        match wasm_bindgen_futures::JsFuture::from(promise).await {
+                            Ok(_) => copied.set(Copied::Done),
+                            Err(_) => copied.set(Copied::Failed),
+                        }
+                    });
+                })
+            };
+            let close = {
+                let reporting = reporting.clone();
+                Callback::from(move |_| reporting.set(None))
+            };
+            let title_id = format!("cn-report-title-{k}");
+            html! {
+                <div class="cn-false-report" role="group" aria-labelledby={title_id.clone()}>
+                    <p class="cn-false-report-title" id={title_id}><strong>{s.report_title}</strong></p>
+                    <p class="cn-small">{s.report_hint}</p>
+                    <textarea class="cn-report-text" rows="7" ref={report_area.clone()}
+                        aria-label={s.report_title} value={body} />
+                    <p class="cn-actions">
+                        <button type="button" class="cn-btn cn-btn-small cn-btn-copy" onclick={copy}>{s.copy}</button>
+                        if let Some(href) = mail {
+                            <a class="cn-btn cn-btn-small cn-mail" href={href}>{s.send_email}</a>
+                        }
+                        <button type="button" class="cn-btn cn-btn-small cn-btn-quiet" onclick={close}>{s.close}</button>
+                    </p>
+                    <p class="cn-status" role="status">{match *copied {
+                        Copied::Not => "",
+                        Copied::Done => s.report_copied,
+                        Copied::Failed => s.copy_failed,
+                    }}</p>
+                </div>
+            }
+        });
         let apply = f.suggestion.clone().map(|sug| {
             let on_apply = props.on_apply.clone();
             let item = (f.bytes.clone(), f.text.clone(), sug);
@@ -178,18 +324,64 @@ fn findings_list(props: &ListProps) -> Html {
                         <button type="button" class="cn-btn cn-btn-small" onclick={apply}>{s.apply}</button>
                     </p>
                 }
+                <p class="cn-feedback">
+                    <button type="button" class="cn-btn cn-btn-small cn-btn-quiet cn-btn-ignore" onclick={ignore}
+                        aria-label={format!("{}: {}", s.ignore, f.text)}>{s.ignore}</button>
+                    <button type="button" class="cn-btn cn-btn-small cn-btn-quiet cn-btn-report"
+                        aria-expanded={(*reporting == Some(k)).to_string()} onclick={open_report}>{s.report_false}</button>
+                </p>
+                {report.unwrap_or_default()}
             </li>
         }
     });
     if props.shown.0.findings.is_empty() {
         return html! {};
     }
+    let show_again = (!ignored_here.is_empty()).then(|| {
+        let on_unignore = props.on_unignore.clone();
+        let keys = ignored_here.clone();
+        let onclick = Callback::from(move |_| on_unignore.emit(keys.clone()));
+        html! {
+            <p class="cn-ignored cn-small">
+                {format!("{} {}, ", ignored_here.len(), s.ignored_n)}
+                <button type="button" class="cn-btn cn-btn-small cn-btn-quiet cn-btn-show" {onclick}>{s.show_again}</button>
+            </p>
+        }
+    });
+    let any_visible = ignored_here.len() < props.shown.0.findings.len();
     html! {
         <>
-            <h2 class="cn-h">{s.findings}</h2>
-            <ol class="cn-findings">{for findings}</ol>
+            if any_visible {
+                <h2 class="cn-h">{s.findings}</h2>
+                <ol class="cn-findings">{for findings}</ol>
+            }
+            {show_again.unwrap_or_default()}
         </>
     }
+}
+
+/// In the event's result: `ignored: true` on each finding the user ignored, and `risk` as
+/// the banner shows it (counting only the findings not ignored).
+fn mark_ignored(js: &JsValue, result: &ScanResult, ignored: &Ignored) {
+    if ignored.0.is_empty() {
+        return;
+    }
+    let Ok(list) = js_sys::Reflect::get(js, &"findings".into()) else {
+        return;
+    };
+    let list = js_sys::Array::from(&list);
+    for (i, f) in result.findings.iter().enumerate() {
+        if ignored.has(f) {
+            let _ = js_sys::Reflect::set(&list.get(i as u32), &"ignored".into(), &JsValue::TRUE);
+        }
+    }
+    let visible: Vec<&Finding> = result.findings.iter().filter(|f| !ignored.has(f)).collect();
+    let risk = match visible_risk(&visible) {
+        Risk::Safe => "safe",
+        Risk::Review => "review",
+        Risk::Violation => "violation",
+    };
+    let _ = js_sys::Reflect::set(js, &"risk".into(), &risk.into());
 }
 
 #[function_component(Scanner)]
@@ -201,11 +393,16 @@ pub fn scanner(props: &Props) -> Html {
     let packs_version = use_state(|| 0u32);
     let applied = use_state(|| false);
     let shown = use_state(|| {
-        Shown(Rc::new(ScanResult {
-            risk: Risk::Safe,
-            findings: Vec::new(),
-        }))
+        Shown(
+            Rc::new(ScanResult {
+                risk: Risk::Safe,
+                findings: Vec::new(),
+            }),
+            Rc::from(""),
+        )
     });
+    // The wordings the user chose to ignore, in this browser (`localStorage`).
+    let ignored = use_state(|| Ignored(Rc::new(feedback::load())));
     let timer = use_mut_ref(|| None::<(i32, Closure<dyn FnMut()>)>);
     let editor = use_node_ref();
     let mirror = use_node_ref();
@@ -230,32 +427,38 @@ pub fn scanner(props: &Props) -> Html {
         let shown = shown.clone();
         let timer = timer.clone();
         let mounted = use_mut_ref(|| false);
-        use_effect_with(((*text).clone(), lang, *packs_version), move |(t, _, _)| {
-            let Some(window) = web_sys::window() else {
-                return;
-            };
-            if let Some((id, _)) = timer.borrow_mut().take() {
-                window.clear_timeout_with_handle(id);
-            }
-            // Nothing to announce when the widget first appears with an empty editor.
-            let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
-            let empty = t.trim().is_empty();
-            let announce = !(first && empty);
-            let done = Closure::<dyn FnMut()>::new(move || {
-                shown.set(Shown(result.clone()));
-                if announce {
-                    if let Ok(js) = to_js(&*result) {
-                        super::announce_with(&host, "scanner", js, empty);
-                    }
+        let ignored_now = (*ignored).clone();
+        use_effect_with(
+            ((*text).clone(), lang, *packs_version, (*ignored).clone()),
+            move |(t, _, _, _)| {
+                let Some(window) = web_sys::window() else {
+                    return;
+                };
+                if let Some((id, _)) = timer.borrow_mut().take() {
+                    window.clear_timeout_with_handle(id);
                 }
-            });
-            if let Ok(id) = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-                done.as_ref().unchecked_ref(),
-                SETTLE_MS,
-            ) {
-                *timer.borrow_mut() = Some((id, done));
-            }
-        });
+                // Nothing to announce when the widget first appears with an empty editor.
+                let first = !std::mem::replace(&mut *mounted.borrow_mut(), true);
+                let empty = t.trim().is_empty();
+                let announce = !(first && empty);
+                let post: Rc<str> = Rc::from(t.as_str());
+                let done = Closure::<dyn FnMut()>::new(move || {
+                    shown.set(Shown(result.clone(), post.clone()));
+                    if announce {
+                        if let Ok(js) = to_js(&*result) {
+                            mark_ignored(&js, &result, &ignored_now);
+                            super::announce_with(&host, "scanner", js, empty);
+                        }
+                    }
+                });
+                if let Ok(id) = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+                    done.as_ref().unchecked_ref(),
+                    SETTLE_MS,
+                ) {
+                    *timer.borrow_mut() = Some((id, done));
+                }
+            },
+        );
     }
     {
         // A pending timer must not fire into an unmounted widget.
@@ -323,26 +526,47 @@ pub fn scanner(props: &Props) -> Html {
         })
     };
 
-    let marks = segments(&text, &result.findings)
-        .into_iter()
-        .map(|(r, sev)| {
-            let piece = text.get(r).unwrap_or("").to_string();
-            match sev {
-                Some(Severity::Violation) => {
-                    html! { <mark class="cn-mark cn-mark-violation">{piece}</mark> }
-                }
-                Some(Severity::Review) => {
-                    html! { <mark class="cn-mark cn-mark-review">{piece}</mark> }
-                }
-                None => html! { {piece} },
+    let on_ignore = {
+        let ignored = ignored.clone();
+        Callback::from(move |keys: Vec<String>| {
+            let mut set: BTreeSet<String> = (*ignored.0).clone();
+            set.extend(keys);
+            feedback::save(&set);
+            ignored.set(Ignored(Rc::new(set)));
+        })
+    };
+    let on_unignore = {
+        let ignored = ignored.clone();
+        Callback::from(move |keys: Vec<String>| {
+            let mut set: BTreeSet<String> = (*ignored.0).clone();
+            for k in &keys {
+                set.remove(k);
             }
-        });
+            feedback::save(&set);
+            ignored.set(Ignored(Rc::new(set)));
+        })
+    };
+    // What the banner and the highlights count: the findings not ignored.
+    let visible: Vec<&Finding> = result.findings.iter().filter(|f| !ignored.has(f)).collect();
+    let visible_risk = visible_risk(&visible);
+    let marks = segments(&text, &visible).into_iter().map(|(r, sev)| {
+        let piece = text.get(r).unwrap_or("").to_string();
+        match sev {
+            Some(Severity::Violation) => {
+                html! { <mark class="cn-mark cn-mark-violation">{piece}</mark> }
+            }
+            Some(Severity::Review) => {
+                html! { <mark class="cn-mark cn-mark-review">{piece}</mark> }
+            }
+            None => html! { {piece} },
+        }
+    });
 
     let empty = text.trim().is_empty();
     let (risk_class, risk_title, risk_detail, icon) = if empty {
         ("cn-risk-empty", "", s.risk_empty, "")
     } else {
-        match result.risk {
+        match visible_risk {
             Risk::Safe => ("cn-risk-safe", s.risk_safe, s.risk_safe_detail, "✓"),
             Risk::Review => ("cn-risk-review", s.risk_review, s.risk_review_detail, "!"),
             Risk::Violation => (
@@ -399,10 +623,11 @@ pub fn scanner(props: &Props) -> Html {
                 <span><strong>{risk_title}</strong>{" "}{risk_detail}</span>
             </div>
             <p class="cn-status" role="status">{if *applied { s.applied } else { "" }}</p>
-            if !empty && result.risk == Risk::Violation {
+            if !empty && visible_risk == Risk::Violation {
                 {super::how_to_report(s, &report_text)}
             }
-            <FindingsList shown={(*shown).clone()} {lang} {on_apply} role={props.role} on_ask={props.on_ask.clone()} />
+            <FindingsList shown={(*shown).clone()} {lang} {on_apply} role={props.role} on_ask={props.on_ask.clone()}
+                ignored={(*ignored).clone()} {on_ignore} {on_unignore} report_to={props.report_to.clone()} />
             <details class="cn-packs">
                 <summary>{s.packs}</summary>
                 <ul>{for pack_list}</ul>
