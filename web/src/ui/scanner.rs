@@ -526,25 +526,33 @@ pub fn scanner(props: &Props) -> Html {
         })
     };
 
+    // Stable callbacks (a new one each keystroke would redraw the whole list of findings
+    // with every key).
     let on_ignore = {
         let ignored = ignored.clone();
-        Callback::from(move |keys: Vec<String>| {
-            let mut set: BTreeSet<String> = (*ignored.0).clone();
-            set.extend(keys);
-            feedback::save(&set);
-            ignored.set(Ignored(Rc::new(set)));
-        })
+        use_callback(
+            (*ignored).clone(),
+            move |keys: Vec<String>, current: &Ignored| {
+                let mut set: BTreeSet<String> = (*current.0).clone();
+                set.extend(keys);
+                feedback::save(&set);
+                ignored.set(Ignored(Rc::new(set)));
+            },
+        )
     };
     let on_unignore = {
         let ignored = ignored.clone();
-        Callback::from(move |keys: Vec<String>| {
-            let mut set: BTreeSet<String> = (*ignored.0).clone();
-            for k in &keys {
-                set.remove(k);
-            }
-            feedback::save(&set);
-            ignored.set(Ignored(Rc::new(set)));
-        })
+        use_callback(
+            (*ignored).clone(),
+            move |keys: Vec<String>, current: &Ignored| {
+                let mut set: BTreeSet<String> = (*current.0).clone();
+                for k in &keys {
+                    set.remove(k);
+                }
+                feedback::save(&set);
+                ignored.set(Ignored(Rc::new(set)));
+            },
+        )
     };
     // What the banner and the highlights count: the findings not ignored.
     let visible: Vec<&Finding> = result.findings.iter().filter(|f| !ignored.has(f)).collect();
