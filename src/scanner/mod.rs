@@ -42,6 +42,18 @@ pub enum Risk {
 }
 
 impl Risk {
+    /// The risk of a set of findings: the highest severity among them, safe when none.
+    pub fn of<'a>(findings: impl IntoIterator<Item = &'a Finding>) -> Risk {
+        findings
+            .into_iter()
+            .map(|f| match f.severity {
+                Severity::Violation => Risk::Violation,
+                Severity::Review => Risk::Review,
+            })
+            .max()
+            .unwrap_or(Risk::Safe)
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Risk::Safe => "safe",
@@ -325,14 +337,7 @@ impl Scanner {
             .collect();
         findings.sort_by_key(|f| (f.bytes.start, f.bytes.end));
         set_utf16(text, &mut findings);
-        let risk = findings
-            .iter()
-            .map(|f| match f.severity {
-                Severity::Violation => Risk::Violation,
-                Severity::Review => Risk::Review,
-            })
-            .max()
-            .unwrap_or(Risk::Safe);
+        let risk = Risk::of(&findings);
         ScanResult { risk, findings }
     }
 

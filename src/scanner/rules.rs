@@ -1795,20 +1795,19 @@ fn detect_relative(ctx: &Ctx, out: &mut Vec<Span>) {
 /// model reads a post as clearly partisan (see `scanner::tone`).
 fn detect_by_tone(_: &Ctx, _: &mut Vec<Span>) {}
 
+/// Index of the rule `id` in [`RULES`].
+fn rule_index(id: &str) -> usize {
+    RULES.iter().position(|r| r.id == id).unwrap_or(0)
+}
+
 /// Index of the campaign-hashtag rule in [`RULES`].
 pub(crate) fn hashtag_rule() -> usize {
-    RULES
-        .iter()
-        .position(|r| r.id == "hashtag.campaign")
-        .unwrap_or(0)
+    rule_index("hashtag.campaign")
 }
 
 /// Index of the tone rule in [`RULES`].
 pub(crate) fn tone_rule() -> usize {
-    RULES
-        .iter()
-        .position(|r| r.id == "tone.partisan")
-        .unwrap_or(0)
+    rule_index("tone.partisan")
 }
 
 fn detect_mention(ctx: &Ctx, out: &mut Vec<Span>) {
@@ -2184,3 +2183,14 @@ pub static RULES: &[Rule] = &[
         detect: detect_mention,
     },
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rules_named_in_code_exist() {
+        assert_eq!(RULES[hashtag_rule()].id, "hashtag.campaign");
+        assert_eq!(RULES[tone_rule()].id, "tone.partisan");
+    }
+}

@@ -1,6 +1,6 @@
 //! "Apakah ini boleh?": one question per step, then the result card.
 
-use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen::JsValue;
 use yew::prelude::*;
 
 use ceknetral::checker::{BasisItem, OutcomeReport, Report, State};
@@ -186,22 +186,10 @@ pub fn checker(props: &Props) -> Html {
                     return;
                 };
                 let href = w.location().href().unwrap_or_default();
-                // No clipboard outside secure pages (an http:// portal): show the link.
-                let clipboard = js_sys::Reflect::get(&w.navigator(), &"clipboard".into())
-                    .ok()
-                    .filter(|c| !c.is_undefined() && !c.is_null());
-                let Some(clipboard) = clipboard else {
-                    copied.set(Copy::Manual(href));
-                    return;
-                };
-                let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
-                let promise = clipboard.write_text(&href);
+                // Without a usable clipboard, show the link to copy by hand.
                 let copied = copied.clone();
-                wasm_bindgen_futures::spawn_local(async move {
-                    match wasm_bindgen_futures::JsFuture::from(promise).await {
-                        Ok(_) => copied.set(Copy::Done),
-                        Err(_) => copied.set(Copy::Manual(href)),
-                    }
+                super::copy_to_clipboard(href.clone(), move |ok| {
+                    copied.set(if ok { Copy::Done } else { Copy::Manual(href) })
                 });
             })
         };

@@ -182,6 +182,26 @@ fn app(props: &AppProps) -> Html {
     }
 }
 
+/// Writes `text` to the clipboard, then tells `done` whether it worked: false where there is
+/// no clipboard (outside secure pages, such as a portal on plain http://) or the browser
+/// refuses.
+pub(crate) fn copy_to_clipboard(text: String, done: impl FnOnce(bool) + 'static) {
+    let clipboard = web_sys::window().and_then(|w| {
+        js_sys::Reflect::get(&w.navigator(), &"clipboard".into())
+            .ok()
+            .filter(|c| !c.is_undefined() && !c.is_null())
+    });
+    let Some(clipboard) = clipboard else {
+        done(false);
+        return;
+    };
+    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
+    let promise = clipboard.write_text(&text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
+}
+
 /// "Cara melapor": where someone in the role asks and where a breach is reported (the
 /// knowledge base's text for the role, or a general one), with the link to Bawaslu's
 /// reporting site. A link the user follows; the widget itself fetches nothing.

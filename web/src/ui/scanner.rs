@@ -127,15 +127,6 @@ impl Ignored {
     }
 }
 
-/// The risk of the findings not ignored.
-fn visible_risk(findings: &[&Finding]) -> Risk {
-    match findings.iter().map(|f| f.severity).max() {
-        Some(Severity::Violation) => Risk::Violation,
-        Some(Severity::Review) => Risk::Review,
-        None => Risk::Safe,
-    }
-}
-
 /// A suggestion to apply: the finding's bytes, the text they held, the new words.
 pub type Apply = (Range<usize>, String, String);
 
@@ -183,18 +174,31 @@ fn findings_list(props: &ListProps) -> Html {
         let reporting = reporting.clone();
         use_effect_with(props.shown.clone(), move |_| reporting.set(None));
     }
-    let ignored_here: Vec<String> = props
+    // Each finding's ignore key, computed once.
+    let keys: Vec<String> = props
         .shown
         .0
         .findings
         .iter()
-        .filter(|f| props.ignored.has(f))
         .map(|f| feedback::ignore_key(f.rule, &f.text))
         .collect();
-    let findings = props.shown.0.findings.iter().enumerate().filter(|(_, f)| !props.ignored.has(f)).map(|(k, f)| {
+    let ignored_here: Vec<String> = keys
+        .iter()
+        .filter(|k| props.ignored.0.contains(*k))
+        .cloned()
+        .collect();
+    let findings = props
+        .shown
+        .0
+        .findings
+        .iter()
+        .zip(&keys)
+        .enumerate()
+        .filter(|(_, (_, key))| !props.ignored.0.contains(*key))
+        .map(|(k, (f, key))| {
         let ignore = {
             let on_ignore = props.on_ignore.clone();
-            let key = feedback::ignore_key(f.rule, &f.text);
+            let key = key.clone();
             Callback::from(move |_| on_ignore.emit(vec![key.clone()]))
         };
         let open_report = {
@@ -220,23 +224,9 @@ fn findings_list(props: &ListProps) -> Html {
                         .cast::<web_sys::HtmlTextAreaElement>()
                         .map(|t| t.value())
                         .unwrap_or_default();
-                    let clipboard = web_sys::window().and_then(|w| {
-                        js_sys::Reflect::get(&w.navigator(), &"clipboard".into())
-                            .ok()
-                            .filter(|c| !c.is_undefined() && !c.is_null())
-                    });
-                    let Some(clipboard) = clipboard else {
-                        copied.set(Copied::Failed);
-                        return;
-                    };
-                    let clipboard: web_sys::Clipboard = clipboard.unchecked_into();
-                    let promise = clipboard.write_text(&text);
                     let copied = copied.clone();
-                    wasm_bindgen_futures::spawn_local(async move {
-                        match wasm_bindgen_futures::JsFuture::from(promise).await {
-                            Ok(_) => copied.set(Copied::Done),
-                            Err(_) => copied.set(Copied::Failed),
-                        }
+                    super::copy_to_clipboard(text, move |ok| {
+                        copied.set(if ok { Copied::Done } else { Copied::Failed })
                     });
                 })
             };
@@ -375,13 +365,8 @@ fn mark_ignored(js: &JsValue, result: &ScanResult, ignored: &Ignored) {
             let _ = js_sys::Reflect::set(&list.get(i as u32), &"ignored".into(), &JsValue::TRUE);
         }
     }
-    let visible: Vec<&Finding> = result.findings.iter().filter(|f| !ignored.has(f)).collect();
-    let risk = match visible_risk(&visible) {
-        Risk::Safe => "safe",
-        Risk::Review => "review",
-        Risk::Violation => "violation",
-    };
-    let _ = js_sys::Reflect::set(js, &"risk".into(), &risk.into());
+    let risk = Risk::of(result.findings.iter().filter(|f| !ignored.has(f)));
+    let _ = js_sys::Reflect::set(js, &"risk".into(), &risk.as_str().into());
 }
 
 #[function_component(Scanner)]
@@ -556,7 +541,7 @@ pub fn scanner(props: &Props) -> Html {
     };
     // What the banner and the highlights count: the findings not ignored.
     let visible: Vec<&Finding> = result.findings.iter().filter(|f| !ignored.has(f)).collect();
-    let visible_risk = visible_risk(&visible);
+    let visible_risk = Risk::of(visible.iter().copied());
     let marks = segments(&text, &visible).into_iter().map(|(r, sev)| {
         let piece = text.get(r).unwrap_or("").to_string();
         match sev {
