@@ -12,6 +12,17 @@ Jangan lupa bawa laporan bulanan ya 🙏 Semoga cepat sembuh Bu Kepsek, aamiin. 
 kemarin dapat piala, bangga sekali! Ayo c0bl0s nomerrr 2️⃣ ☝️ Prabowo-Gibran untuk Indonesia maju \
 #PemiluDamai. Info dari KPU: cek DPT di situs resmi sebelum 14 Februari, jangan golput ya gaes. ";
 
+/// The browser benchmark's post (tools/bench-web.mjs): partisan sentences back to back,
+/// about 25 findings per 1,000 characters.
+const BROWSER_SENTENCES: [&str; 6] = [
+    "Ayo coblos nomor 2 pada 14 Februari!",
+    "Prabowo-Gibran untuk Indonesia maju, lanjutkan!",
+    "Teman-teman kantor, jangan lupa dukung paslon 02 ya.",
+    "Kami guru honorer siap memenangkan nomor 2.",
+    "Pilih yang sudah terbukti bekerja untuk rakyat.",
+    "Salam dua jari dari kami semua di dinas.",
+];
+
 /// Everyday text with nothing to flag.
 const EVERYDAY: &str =
     "Selamat pagi Bapak Ibu guru dan staf, hari ini rapat koordinasi di aula jam 9. \
@@ -74,6 +85,11 @@ fn main() {
     report(
         "scan 2,000 characters (national pack)",
         &time(|| drop(scanner.scan(&p2k, Lang::Id)), budget),
+    );
+    let browser = repeat(&(BROWSER_SENTENCES.join(" ") + " "), 2_000);
+    report(
+        "scan 2,000 characters (browser benchmark's post)",
+        &time(|| drop(scanner.scan(&browser, Lang::Id)), budget),
     );
     let everyday = repeat(EVERYDAY, 2_000);
     report(

@@ -11,11 +11,15 @@
 //       and a checker are on screen together, and on the demo page / (checker first; the
 //       in-page probe then clicks the scanner tab).
 //   (b) keystroke to highlight: on a 2,000-character partisan post, one character typed with
-//       page.keyboard per sample; in the page, from the keydown event's timestamp to the
-//       moment a MutationObserver sees the mirror holding the new text (its marks redone),
-//       and, for information, to the next requestAnimationFrame after that (when the
-//       update can be painted). The table splits the first figure at the textarea's input
-//       event: the browser's own editing work before it, the widget's scan and render after.
+//       page.keyboard per sample; in the page, from the keydown event's timestamp to
+//       - the moment a MutationObserver sees the mirror holding the new text (the edit
+//         taken into the piece it falls in, the other marks kept on their words): the
+//         highlights follow the text;
+//       - the next requestAnimationFrame after that (when the update can be painted);
+//       - the moment the mirror's `data-for` says its highlights were computed from the new
+//         text (the scan, queued for after that frame, has run and the marks are redone).
+//       The table splits the first figure at the textarea's input event: the browser's own
+//       editing work before it, the widget's work after.
 //
 // Prints a table and one JSON line. Targets: interactive median and p95 within 1000 ms;
 // keystroke-to-highlight p95 within 16 ms (one frame). Exit 0 regardless (a benchmark);
@@ -34,6 +38,7 @@ const CHROMIUM = process.env.CEKNETRAL_CHROMIUM || "/usr/bin/chromium";
 const ARGS = ["--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"];
 const TARGET_INTERACTIVE_MS = 1000;
 const TARGET_KEY_P95_MS = 16;
+const TARGET_FRAME_P95_MS = 20;
 
 function parseArgs(argv) {
   const o = { check: false, loads: 10, keys: 100, rate: 4, json: false };
@@ -208,23 +213,33 @@ function keystrokeProbe() {
     },
     true,
   );
+  const finish = (p) => {
+    if (p.frame === undefined || p.scanned === undefined) return;
+    state.samples.push(p);
+    state.pending = null;
+    for (const w of state.waiters.splice(0)) w();
+  };
   new MutationObserver(() => {
     const p = state.pending;
-    if (!p || p.done) return;
-    if (mirror.textContent.length !== ta.value.length + 1 || !mirror.textContent.startsWith(ta.value)) return;
-    p.done = true;
+    if (!p) return;
     const now = performance.now();
-    p.mutation = now - p.t0;
-    p.toInput = (p.tInput ?? now) - p.t0;
-    p.inputToMirror = now - (p.tInput ?? now);
-    p.marks = mirror.querySelectorAll("mark").length;
-    requestAnimationFrame(() => {
-      p.frame = performance.now() - p.t0;
-      state.samples.push(p);
-      state.pending = null;
-      for (const w of state.waiters.splice(0)) w();
-    });
-  }).observe(mirror, { childList: true, subtree: true, characterData: true });
+    const follows = mirror.textContent.length === ta.value.length + 1 && mirror.textContent.startsWith(ta.value);
+    if (!follows) return;
+    if (p.mutation === undefined) {
+      p.mutation = now - p.t0;
+      p.toInput = (p.tInput ?? now) - p.t0;
+      p.inputToMirror = now - (p.tInput ?? now);
+      requestAnimationFrame(() => {
+        p.frame = performance.now() - p.t0;
+        finish(p);
+      });
+    }
+    if (p.scanned === undefined && mirror.dataset.for === String(ta.value.length)) {
+      p.scanned = now - p.t0;
+      p.marks = mirror.querySelectorAll("mark").length;
+      finish(p);
+    }
+  }).observe(mirror, { childList: true, subtree: true, characterData: true, attributes: true, attributeFilter: ["data-for"] });
   window.__cnNextSample = (n) =>
     new Promise((resolve, reject) => {
       const t = setTimeout(() => reject(new Error(`no mirror update within 5 s of keystroke ${n}`)), 5000);
@@ -269,6 +284,42 @@ async function keystrokes(browser, url) {
   return { samples, postLength: post.length, finalLength: length, marksBefore, marksAfter: samples[samples.length - 1].marks };
 }
 
+// The floor: a bare textarea with the widget's size, font and text, no widget. What the
+// browser alone takes from a keystroke to its input event and to the next frame.
+async function bareTextarea(browser) {
+  const context = await browser.newContext({ viewport: { width: 412, height: 860 } });
+  const page = await context.newPage();
+  await page.setContent(
+    `<!doctype html><meta charset="utf-8"><body style="margin:16px;font:16px system-ui,sans-serif">` +
+      `<textarea rows="6" spellcheck="false" dir="auto" style="display:block;box-sizing:border-box;width:100%;padding:.75em;line-height:1.5;min-height:9em"></textarea>`,
+  );
+  const ta = page.locator("textarea");
+  await ta.fill(partisanPost(2000));
+  await ta.focus();
+  await ta.evaluate((t) => t.setSelectionRange(t.value.length, t.value.length));
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: opts.rate });
+  await page.evaluate(() => {
+    const t = document.querySelector("textarea");
+    window.__bare = [];
+    let t0 = 0;
+    t.addEventListener("keydown", (e) => (t0 = e.timeStamp), true);
+    t.addEventListener("input", () => {
+      const input = performance.now() - t0;
+      const start = t0;
+      requestAnimationFrame(() => window.__bare.push({ input, frame: performance.now() - start }));
+    });
+  });
+  for (let i = 0; i < opts.keys; i++) {
+    await page.keyboard.type("ab "[i % 3]);
+    await page.waitForFunction((n) => window.__bare.length >= n, i + 1);
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r())));
+  }
+  const samples = await page.evaluate(() => window.__bare);
+  await context.close();
+  return { to_input_event: stats(samples.map((s) => s.input)), to_next_frame: stats(samples.map((s) => s.frame)) };
+}
+
 // --- main ----------------------------------------------------------------------------------------
 
 const server = await startServer();
@@ -290,11 +341,14 @@ try {
     };
   }
   const k = await keystrokes(browser, server.url);
+  const bare = await bareTextarea(browser);
   const keys = {
     post_length: k.postLength,
     marks: [k.marksBefore, k.marksAfter],
     to_mirror_update: stats(k.samples.map((s) => s.mutation)),
     to_next_frame: stats(k.samples.map((s) => s.frame)),
+    to_rescanned_highlights: stats(k.samples.map((s) => s.scanned)),
+    bare_textarea: bare,
     keydown_to_input_event: stats(k.samples.map((s) => s.toInput)),
     input_event_to_mirror_update: stats(k.samples.map((s) => s.inputToMirror)),
   };
@@ -303,6 +357,7 @@ try {
     if (r.interactive.p95 > TARGET_INTERACTIVE_MS) misses.push(`${name}: interactive p95 ${r.interactive.p95} ms > ${TARGET_INTERACTIVE_MS} ms`);
   }
   if (keys.to_mirror_update.p95 > TARGET_KEY_P95_MS) misses.push(`keystroke-to-highlight p95 ${keys.to_mirror_update.p95} ms > ${TARGET_KEY_P95_MS} ms`);
+  if (keys.to_next_frame.p95 > TARGET_FRAME_P95_MS) misses.push(`keystroke-to-next-frame p95 ${keys.to_next_frame.p95} ms > ${TARGET_FRAME_P95_MS} ms`);
   report = {
     cpu_throttling: opts.rate,
     chromium: browser.version(),
@@ -310,7 +365,7 @@ try {
     keystrokes: opts.keys,
     interactive_ms: interactive,
     keystroke_ms: keys,
-    targets: { interactive_p95_ms: TARGET_INTERACTIVE_MS, keystroke_p95_ms: TARGET_KEY_P95_MS },
+    targets: { interactive_p95_ms: TARGET_INTERACTIVE_MS, keystroke_p95_ms: TARGET_KEY_P95_MS, next_frame_p95_ms: TARGET_FRAME_P95_MS },
     missed: misses,
   };
 } finally {
@@ -332,10 +387,14 @@ if (!opts.json) {
   }
   const kk = report.keystroke_ms;
   const ok = kk.to_mirror_update.p95 <= TARGET_KEY_P95_MS ? "ok" : "MISSED";
-  console.log(row(`keystroke -> highlight, ms (${report.keystrokes} keys, ${kk.post_length} ch)`, kk.to_mirror_update, `p95 <= ${TARGET_KEY_P95_MS} ${ok}`));
+  const okFrame = kk.to_next_frame.p95 <= TARGET_FRAME_P95_MS ? "ok" : "MISSED";
+  console.log(row(`keystroke -> highlights follow, ms (${report.keystrokes} keys, ${kk.post_length} ch)`, kk.to_mirror_update, `p95 <= ${TARGET_KEY_P95_MS} ${ok}`));
   console.log(row(`  keydown -> input event (browser's editing)`, kk.keydown_to_input_event, "(information)"));
-  console.log(row(`  input event -> mirror updated (scan + render)`, kk.input_event_to_mirror_update, "(information)"));
-  console.log(row(`  keystroke -> next animation frame`, kk.to_next_frame, "(information)"));
+  console.log(row(`  input event -> mirror follows (widget)`, kk.input_event_to_mirror_update, "(information)"));
+  console.log(row(`keystroke -> next animation frame`, kk.to_next_frame, `p95 <= ${TARGET_FRAME_P95_MS} ${okFrame}`));
+  console.log(row(`keystroke -> highlights of the rescanned text`, kk.to_rescanned_highlights, "(information)"));
+  console.log(row(`bare textarea, same text: keydown -> input event`, kk.bare_textarea.to_input_event, "(the browser alone)"));
+  console.log(row(`bare textarea: keystroke -> next frame`, kk.bare_textarea.to_next_frame, "(the browser alone)"));
   if (report.missed.length) console.log(`targets missed: ${report.missed.join("; ")}`);
 }
 console.log(JSON.stringify(report));

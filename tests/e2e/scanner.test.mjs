@@ -105,6 +105,63 @@ test("scanner: typing key by key updates the highlights", async () => {
   assert.match(await widget(page).locator("#cn-count").innerText(), /^19 karakter$/);
 });
 
+test("scanner: fast typing, edits in the middle and deletions across marks: the mirror holds the text after every key, and the highlights catch up", async () => {
+  const page = await env.open("/");
+  await openScanner(page);
+  const editor = widget(page).locator("textarea.cn-editor");
+  await typeDraft(page, "Halo semua, Ayo coblos nomor 2 ya. Prabowo-Gibran untuk Indonesia maju!");
+  await settled(page);
+  // After every input event (a listener on the window runs after the widget's), the mirror
+  // spells the textarea's text: the marks never drift from their words between scans.
+  await page.evaluate(() => {
+    const root = document.querySelector("cek-netral").shadowRoot;
+    const ta = root.querySelector("textarea.cn-editor");
+    const mirror = root.querySelector(".cn-mirror");
+    window.__drift = [];
+    window.__inputs = 0;
+    window.addEventListener("input", () => {
+      window.__inputs++;
+      if (mirror.textContent !== ta.value + "\u200b") window.__drift.push([ta.value, mirror.textContent]);
+    });
+  });
+  await editor.focus();
+  // In the middle (inside and beside marks), at the start, at the end, no delay between keys.
+  await editor.evaluate((ta) => ta.setSelectionRange(15, 15));
+  await page.keyboard.type("xx yy");
+  await page.keyboard.press("Home");
+  await page.keyboard.type("Eh, ");
+  await page.keyboard.press("End");
+  await page.keyboard.type(" Dukung paslon 02!");
+  // A deletion across a mark: select "coblos nomor 2 ya. Prabowo" and delete it.
+  const value = await editor.inputValue();
+  const from = value.indexOf("coblos");
+  await editor.evaluate((ta, [a, b]) => ta.setSelectionRange(a, b), [from, value.indexOf("-Gibran")]);
+  await page.keyboard.press("Backspace");
+  for (let i = 0; i < 5; i++) await page.keyboard.press("Backspace");
+  const drift = await page.evaluate(() => window.__drift);
+  const inputs = await page.evaluate(() => window.__inputs);
+  assert.ok(inputs >= 30, `only ${inputs} input events`);
+  assert.deepEqual(drift, [], "the mirror lost the textarea's text after a key");
+  // Then the scan catches up: the marks are the findings of the final text, `data-for` says so.
+  await settled(page);
+  const st = await scannerState(page);
+  assert.equal(st.mirrorText, st.value + "\u200b");
+  const dataFor = await page.evaluate(() => document.querySelector("cek-netral").shadowRoot.querySelector(".cn-mirror").dataset.for);
+  assert.equal(dataFor, String(st.value.length));
+  const expected = await page.evaluate(async (text) => {
+    const m = await import("/ceknetral/index.js");
+    await m.ready();
+    return m.scan(text).findings.map((f) => [f.start, f.end]);
+  }, st.value);
+  const covered = (ranges) => {
+    const on = new Set();
+    for (const [s, e] of ranges) for (let i = s; i < e; i++) on.add(i);
+    return [...on].sort((a, b) => a - b);
+  };
+  assert.deepEqual(covered(st.marks.map((m) => [m.start, m.end])), covered(expected), `marks ${JSON.stringify(st.marks)} vs findings ${JSON.stringify(expected)}`);
+  assert.ok(st.marks.length > 0, "the final text still has a finding (Dukung paslon 02)");
+});
+
 /** Metrics of the mirror and the textarea that decide where each character is drawn. */
 function metrics(page) {
   return page.evaluate(() => {

@@ -4,6 +4,7 @@
 mod checker;
 mod feedback;
 mod i18n;
+mod mirror;
 mod scanner;
 
 use std::cell::RefCell;
@@ -200,6 +201,41 @@ pub(crate) fn copy_to_clipboard(text: String, done: impl FnOnce(bool) + 'static)
     wasm_bindgen_futures::spawn_local(async move {
         done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
     });
+}
+
+/// Runs `f` in a task after the next frame is painted (`requestAnimationFrame`, then a
+/// zero-delay timer), so that work queued by a keystroke does not hold up the frame that shows
+/// the typed character. Without a window, `f` runs now.
+/// Where the browser refuses the frame or the timer, `f` runs at once rather than never.
+pub(crate) fn after_next_frame<F: FnOnce() + 'static>(f: F) {
+    // Shared so that whichever step fails can still run it.
+    let f = std::rc::Rc::new(RefCell::new(Some(f)));
+    let run = |f: &RefCell<Option<F>>| {
+        if let Some(f) = f.borrow_mut().take() {
+            f();
+        }
+    };
+    let Some(window) = web_sys::window() else {
+        run(&f);
+        return;
+    };
+    let in_frame = f.clone();
+    let frame = Closure::once_into_js(move || {
+        let in_task = in_frame.clone();
+        let task = Closure::once_into_js(move || run(&in_task));
+        let timer = web_sys::window().map(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0)
+        });
+        if !matches!(timer, Some(Ok(_))) {
+            run(&in_frame);
+        }
+    });
+    if window
+        .request_animation_frame(frame.unchecked_ref())
+        .is_err()
+    {
+        run(&f);
+    }
 }
 
 /// "Cara melapor": where someone in the role asks and where a breach is reported (the
