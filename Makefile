@@ -21,13 +21,17 @@
 #               part of make test)
 #   make bench-extension  the extension's speed in Chromium (first answer, scan round trip,
 #               keystroke to badge; figures printed)
+#   make wordpress  the WordPress plugin dist/ceknetral-wordpress-VERSION.zip (tools/wordpress.py;
+#               `python3 tools/wordpress.py pot` rewrites its translation template)
+#   make test-wordpress  the plugin in a real WordPress + MariaDB on 127.0.0.1, driven in
+#               Chromium (tests/wordpress/run.sh; part of make test)
 SHELL := /bin/bash
 .SHELLFLAGS := -eu -o pipefail -c
 CARGO ?= cargo
 
 .PHONY: test setup-rust fmt lint test-native eval bench tree corpus tone tone-check kb-review
 .PHONY: setup web demo size size-check test-web lint-web test-wasm size-check-built test-e2e bench-web
-.PHONY: pkg pkg-pack dist test-pkg extension test-extension bench-extension
+.PHONY: pkg pkg-pack dist test-pkg extension test-extension bench-extension wordpress test-wordpress
 
 test: setup-rust fmt lint corpus test-native tone-check eval test-web
 	@echo "make test: all checks passed"
@@ -36,7 +40,7 @@ test: setup-rust fmt lint corpus test-native tone-check eval test-web
 # Chromium (the scanner-only core and the full widget build), the download budgets, and
 # the end-to-end tests of the widget, the portal pages and the strict-CSP page, and the
 # npm package and the bundle as users install them, and the browser extension.
-test-web: web lint-web test-wasm size-check-built test-e2e test-pkg test-extension
+test-web: web lint-web test-wasm size-check-built test-e2e test-pkg test-extension test-wordpress
 
 lint-web:
 	$(CARGO) clippy -p ceknetral-web --target wasm32-unknown-unknown -- -D warnings
@@ -166,3 +170,10 @@ extension: web
 bench-extension: web
 	python3 tools/extension.py --test --out build/extension --dist build/extension/dist > /dev/null
 	$(NODE) tools/bench-extension.mjs
+
+wordpress: web
+	python3 tools/wordpress.py build
+
+test-wordpress: web
+	$(CARGO) build --quiet --release --bin ceknetral
+	bash tests/wordpress/run.sh
