@@ -1,11 +1,14 @@
-//! Compiles the knowledge base in `kb/` (see `build/kbc.rs`) and the scanner's lexicon in
-//! `lexicon/` (see `build/lexc.rs`) into Rust statics; the build stops with every problem
+//! Compiles the knowledge base in `kb/` (see `build/kbc.rs`), the quiz stories in
+//! `kb/stories.toml` (see `build/storyc.rs`) and the scanner's lexicon in `lexicon/` (see
+//! `build/lexc.rs`) into Rust statics; the build stops with every problem
 //! listed, each naming the file and the entry, when the data is inconsistent.
 
 #[path = "build/kbc.rs"]
 mod kbc;
 #[path = "build/lexc.rs"]
 mod lexc;
+#[path = "build/storyc.rs"]
+mod storyc;
 
 use std::path::{Path, PathBuf};
 
@@ -43,6 +46,7 @@ fn main() {
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap_or_default());
     println!("cargo:rerun-if-changed=build/kbc.rs");
     println!("cargo:rerun-if-changed=build/lexc.rs");
+    println!("cargo:rerun-if-changed=build/storyc.rs");
     println!("cargo:rerun-if-changed=src/scanner/lexicon/class.rs");
     compile(
         &root,
@@ -50,6 +54,13 @@ fn main() {
         "kb_generated.rs",
         "The knowledge base",
         kbc::compile_dir,
+    );
+    compile(
+        &root,
+        "kb",
+        "stories_generated.rs",
+        "The quiz stories",
+        storyc::compile_dir,
     );
     compile(
         &root,

@@ -18,4 +18,5 @@
 
 pub mod checker;
 pub mod kb;
+pub mod quiz;
 pub mod scanner;

@@ -6,6 +6,7 @@ mod args;
 mod check;
 mod kbreport;
 mod pack;
+mod quiz;
 mod scan;
 
 use std::io::Write;
@@ -21,6 +22,8 @@ PEMAKAIAN / USAGE
   ceknetral activities [--json] [--lang id|en]
   ceknetral tree (--json | --dot) [--lang id|en]
   ceknetral pack FILE... [--builtin] [--json]
+  ceknetral quiz [--count N] [--seed S] [--roles GROUPS] [--topics GROUPS] [--disputed]
+                 [--link kuis=...] [--lang id|en] [--json]
   ceknetral kb report
   ceknetral --version | --help
 
@@ -37,6 +40,13 @@ PEMAKAIAN / USAGE
   pack         Validates election data packs and lists what the scanner derives from
                them: name parts, pair names, and which aliases count only in an election
                context (marked *). --builtin shows the built-in 2024 pack.
+  quiz         Latihan: a training quiz made from the knowledge base, with its answer key,
+               to print for a session without devices. The same seed gives the same
+               quiz; the printed link (#kuis=...) opens it in the widget. --roles: asn,
+               non_asn, desa, tni_polri; --topics: the activity groups (media_sosial,
+               kampanye_acara, pencalonan_partai, jabatan_fasilitas, keluarga,
+               pemungutan_suara); both comma-separated, all by default. --count 1-50
+               (default 10). --disputed includes disputed answers (any answer counts).
   kb report    The reviewer's checklist of the knowledge base: provisions and answers not
                verified against the instrument's text, provisions whose source was not
                re-checked in the last review, disputed points, and what the last review
@@ -68,7 +78,7 @@ fn main() -> ExitCode {
 fn run(argv: &[String]) -> Result<String, Fail> {
     let Some(cmd) = argv.first() else {
         return Err(Fail(
-            "missing command; run `ceknetral --help` (commands: scan, check, roles, activities, tree, pack, kb)"
+            "missing command; run `ceknetral --help` (commands: scan, check, roles, activities, tree, pack, quiz, kb)"
                 .into(),
         ));
     };
@@ -81,6 +91,7 @@ fn run(argv: &[String]) -> Result<String, Fail> {
         "tree" => check::tree(rest),
         "pack" => pack::pack(rest),
         "kb" => kbreport::kb_command(rest),
+        "quiz" => quiz::quiz(rest),
         "--help" | "-h" | "help" => Ok(USAGE.to_string()),
         "--version" | "-V" => Ok(format!(
             "ceknetral {} (basis pengetahuan ditinjau {})\n",
@@ -88,7 +99,7 @@ fn run(argv: &[String]) -> Result<String, Fail> {
             ceknetral::kb::kb().last_reviewed
         )),
         other => Err(Fail(format!(
-            "unknown command `{other}`; commands: scan, check, roles, activities, tree, pack, kb (see --help)"
+            "unknown command `{other}`; commands: scan, check, roles, activities, tree, pack, quiz, kb (see --help)"
         ))),
     }
 }
