@@ -54,6 +54,7 @@ size-check-built:
 	$(NODE) tools/size.mjs --check > /dev/null
 
 test-e2e:
+	$(CARGO) build --quiet --release --bin ceknetral
 	bash tools/e2e.sh
 
 # The npm pack tarball in fresh projects (Node, strict TypeScript, Vite 7 build and dev

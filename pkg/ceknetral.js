@@ -156,8 +156,9 @@ let urlOwner = null;
 
 /**
  * Renders the widget into `element` (inside a shadow root): for single-page apps.
- * options: { mode: "checker"|"scanner"|"both", lang: "id"|"en", packs: [url, ...],
- * urlState: boolean, role: "pns"|"pppk"|..., reportTo: "mailto:..." }. Resolves to { unmount() }.
+ * options: { mode: "checker"|"scanner"|"both"|"quiz"|"all", lang: "id"|"en", packs: [url, ...],
+ * urlState: boolean, role: "pns"|"pppk"|..., reportTo: "mailto:...", presenter: boolean }.
+ * Resolves to { unmount() }.
  */
 export async function mount(element, options = {}) {
   if (typeof Element !== "function" || !(element instanceof Element)) {
@@ -192,6 +193,7 @@ export async function mount(element, options = {}) {
     urlState: Boolean(options.urlState),
     role: options.role || undefined,
     reportTo: options.reportTo || undefined,
+    presenter: Boolean(options.presenter),
   });
   return {
     unmount() {
@@ -215,7 +217,7 @@ const ElementBase = typeof HTMLElement === "function" ? HTMLElement : class {};
 
 class CekNetralElement extends ElementBase {
   static get observedAttributes() {
-    return ["mode", "lang", "packs", "role", "report-to"];
+    return ["mode", "lang", "packs", "role", "report-to", "presenter"];
   }
 
   connectedCallback() {
@@ -240,7 +242,8 @@ class CekNetralElement extends ElementBase {
       this._mounted.unmount();
       this._mounted = null;
     }
-    // The first widget with a checker (mode "checker" or "both") keeps its answers in the URL.
+    // The first widget with a checker or the quiz (any mode but "scanner") keeps its state in
+    // the URL (#cek=... answers, #kuis=... a shared quiz).
     const mode = this.getAttribute("mode") || "both";
     if (!urlOwner && mode !== "scanner" && this.getAttribute("url-state") !== "off") urlOwner = this;
     try {
@@ -251,6 +254,7 @@ class CekNetralElement extends ElementBase {
         urlState: urlOwner === this,
         role: this.getAttribute("role") || undefined,
         reportTo: this.getAttribute("report-to") || undefined,
+        presenter: this.hasAttribute("presenter"),
       });
       if (gen !== this._gen) mounted.unmount();
       else this._mounted = mounted;

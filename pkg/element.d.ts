@@ -4,7 +4,8 @@ import type { CheckResult, RoleId, ScanResult } from "./types.js";
 
 export type * from "./types.js";
 
-export type WidgetMode = "checker" | "scanner" | "both";
+/** "quiz": the training quiz ("Latihan") alone; "all": checker, scanner and quiz in tabs (since 0.2). */
+export type WidgetMode = "checker" | "scanner" | "both" | "quiz" | "all";
 
 export interface MountOptions {
   /** Which tools to show; "both" when left out. */
@@ -28,6 +29,11 @@ export interface MountOptions {
    * nothing itself. The `report-to` attribute does the same. Since 0.2.
    */
   reportTo?: string;
+  /**
+   * Start the quiz in presenter mode: large type, one question per screen, the answer shown
+   * on a key press, no score. The `presenter` attribute does the same. Since 0.2.
+   */
+  presenter?: boolean;
 }
 
 export interface MountedWidget {
@@ -64,7 +70,7 @@ export interface CekNetralErrorDetail {
 }
 
 /**
- * <cek-netral mode="checker|scanner|both" lang="id|en" packs="URL,URL" url-state="off">:
+ * <cek-netral mode="checker|scanner|both|quiz|all" lang="id|en" packs="URL,URL" url-state="off" presenter>:
  * its attributes are its whole interface.
  */
 export type CekNetralElement = HTMLElement;

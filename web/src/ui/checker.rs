@@ -350,7 +350,7 @@ fn outcome_body(o: &OutcomeReport, s: &Strings, lang: Lang) -> Html {
 }
 
 #[allow(clippy::too_many_arguments)]
-fn card_body(
+pub(super) fn card_body(
     verdict: Verdict,
     explanation: &str,
     conditions: &[String],

@@ -5,6 +5,7 @@ mod checker;
 mod feedback;
 mod i18n;
 mod mirror;
+mod quiz;
 mod scanner;
 
 use std::cell::RefCell;
@@ -23,6 +24,10 @@ pub enum Mode {
     Checker,
     Scanner,
     Both,
+    /// The training quiz alone ("Latihan").
+    Quiz,
+    /// The three tools in tabs.
+    All,
 }
 
 #[derive(Properties, Clone, PartialEq)]
@@ -37,12 +42,16 @@ pub struct AppProps {
     pub role: Option<&'static str>,
     /// Where false-alarm reports may be e-mailed (`report-to="mailto:..."`).
     pub report_to: Option<String>,
+    /// The quiz starts in presenter mode (`presenter` attribute).
+    #[prop_or_default]
+    pub presenter: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Tab {
     Checker,
     Scanner,
+    Quiz,
 }
 
 #[function_component(App)]
@@ -50,6 +59,9 @@ fn app(props: &AppProps) -> Html {
     let lang = use_state(|| props.lang);
     let tab = use_state(|| match props.mode {
         Mode::Scanner => Tab::Scanner,
+        Mode::Quiz => Tab::Quiz,
+        // A shared quiz link opens the training tab.
+        Mode::All if props.url_state && quiz::from_url().is_some() => Tab::Quiz,
         _ => Tab::Checker,
     });
     // The role the user chose in the checker (or the host gave): the scanner cites the basis
@@ -66,7 +78,7 @@ fn app(props: &AppProps) -> Html {
             }
         })
     };
-    let on_ask = (props.mode == Mode::Both).then(|| {
+    let on_ask = matches!(props.mode, Mode::Both | Mode::All).then(|| {
         let tab = tab.clone();
         let start = start.clone();
         let role = role.clone();
@@ -87,7 +99,18 @@ fn app(props: &AppProps) -> Html {
             })
         })
     };
-    let tabs = if props.mode == Mode::Both {
+    let shown: &'static [Tab] = match props.mode {
+        Mode::Both => &[Tab::Checker, Tab::Scanner],
+        Mode::All => &[Tab::Checker, Tab::Scanner, Tab::Quiz],
+        _ => &[],
+    };
+    let tab_id = |t: Tab| match t {
+        Tab::Checker => "cn-tab-checker",
+        Tab::Scanner => "cn-tab-scanner",
+        Tab::Quiz => "cn-tab-quiz",
+    };
+    let q = i18n::quiz_strings(*lang);
+    let tabs = if !shown.is_empty() {
         let button = |t: Tab, label: &'static str, id: &'static str| {
             let on = *tab == t;
             let onclick = {
@@ -103,28 +126,22 @@ fn app(props: &AppProps) -> Html {
                         "ArrowLeft" | "ArrowRight" | "Home" | "End"
                     ) {
                         e.prevent_default();
-                        let other = if t == Tab::Checker {
-                            Tab::Scanner
-                        } else {
-                            Tab::Checker
-                        };
+                        let n = shown.len();
+                        let here = shown.iter().position(|x| *x == t).unwrap_or(0);
                         let next = match e.key().as_str() {
-                            "Home" => Tab::Checker,
-                            "End" => Tab::Scanner,
-                            _ => other,
+                            "Home" => shown[0],
+                            "End" => shown[n - 1],
+                            "ArrowLeft" => shown[(here + n - 1) % n],
+                            _ => shown[(here + 1) % n],
                         };
                         tab.set(next);
                         // The focus follows the selection, as in a tab list.
-                        let id = if next == Tab::Checker {
-                            "#cn-tab-checker"
-                        } else {
-                            "#cn-tab-scanner"
-                        };
+                        let id = format!("#{}", tab_id(next));
                         let target = e
                             .target()
                             .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
                             .and_then(|el| el.parent_element())
-                            .and_then(|list| list.query_selector(id).ok().flatten())
+                            .and_then(|list| list.query_selector(&id).ok().flatten())
                             .and_then(|b| b.dyn_into::<web_sys::HtmlElement>().ok());
                         if let Some(b) = target {
                             let _ = b.focus();
@@ -138,10 +155,14 @@ fn app(props: &AppProps) -> Html {
                     {onclick} {onkeydown}>{label}</button>
             }
         };
+        let label = |t: Tab| match t {
+            Tab::Checker => s.tab_checker,
+            Tab::Scanner => s.tab_scanner,
+            Tab::Quiz => q.tab,
+        };
         html! {
             <div class="cn-tabs" role="tablist" aria-label={s.tabs_label}>
-                {button(Tab::Checker, s.tab_checker, "cn-tab-checker")}
-                {button(Tab::Scanner, s.tab_scanner, "cn-tab-scanner")}
+                {for shown.iter().map(|t| button(*t, label(*t), tab_id(*t)))}
             </div>
         }
     } else {
@@ -156,17 +177,17 @@ fn app(props: &AppProps) -> Html {
             <scanner::Scanner lang={*lang} host={props.host.clone()} role={*role} {on_ask}
                 report_to={props.report_to.clone()} />
         },
+        Tab::Quiz => html! {
+            <quiz::QuizView lang={*lang} url_state={props.url_state} presenter={props.presenter} />
+        },
     };
-    let labelled = match (props.mode, *tab) {
-        (Mode::Both, Tab::Checker) => Some("cn-tab-checker"),
-        (Mode::Both, Tab::Scanner) => Some("cn-tab-scanner"),
-        _ => None,
-    };
+    let labelled = (!shown.is_empty()).then(|| tab_id(*tab));
     html! {
         <section class="cn-root" lang={s.lang_code} aria-label={match props.mode {
-            Mode::Both => s.widget_label.to_string(),
+            Mode::Both | Mode::All => s.widget_label.to_string(),
             Mode::Checker => format!("{}: {}", s.widget_label, s.tab_checker),
             Mode::Scanner => format!("{}: {}", s.widget_label, s.tab_scanner),
+            Mode::Quiz => format!("{}: {}", s.widget_label, q.tab),
         }}>
             <div class="cn-bar">
                 {tabs}
@@ -316,9 +337,11 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<u32, JsValue> {
         None | Some("both") => Mode::Both,
         Some("checker") => Mode::Checker,
         Some("scanner") => Mode::Scanner,
+        Some("quiz") => Mode::Quiz,
+        Some("all") => Mode::All,
         Some(other) => {
             return Err(error(&format!(
-            "ceknetral.mount: unknown mode \"{other}\"; use \"checker\", \"scanner\" or \"both\""
+            "ceknetral.mount: unknown mode \"{other}\"; use \"checker\", \"scanner\", \"both\", \"quiz\" or \"all\""
         )))
         }
     };
@@ -369,6 +392,11 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<u32, JsValue> {
             )))
         }
     };
+    let presenter = options.is_object()
+        && js_sys::Reflect::get(&options, &"presenter".into())
+            .ok()
+            .and_then(|v| v.as_bool())
+            .unwrap_or(false);
     let props = AppProps {
         mode,
         lang,
@@ -376,6 +404,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<u32, JsValue> {
         url_state,
         role,
         report_to,
+        presenter,
     };
     let handle = yew::Renderer::<App>::with_root_and_props(element, props).render();
     let id = NEXT.with(|n| {
