@@ -96,8 +96,9 @@ export async function main(textarea: HTMLTextAreaElement): Promise<string[]> {
   lines.push(String(first?.score));
   // @ts-expect-error core has no checker
   core.check("pns", "vote");
-  // @ts-expect-error mode is one of three words
-  await mount(host, { mode: "all" });
+  // @ts-expect-error mode is one of five words
+  await mount(host, { mode: "everything" });
+  await mount(host, { mode: "quiz", presenter: true });
   // @ts-expect-error ready's options are an object
   await ready("/x.wasm");
   return lines;
