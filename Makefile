@@ -88,6 +88,7 @@ test-native:
 MISSES ?=
 eval:
 	$(CARGO) run --quiet --release --example eval -- $(if $(MISSES),--misses,)
+	$(if $(MISSES),MISSES=1,) $(CARGO) test --quiet --release --test ask_eval -- --nocapture 2>&1 | grep -E "question box|miss|answered|FAILED|panicked"
 
 # The corpus files are valid, with no post in two of them.
 corpus:

@@ -3,6 +3,8 @@
 //! `build/lexc.rs`) into Rust statics; the build stops with every problem
 //! listed, each naming the file and the entry, when the data is inconsistent.
 
+#[path = "build/askc.rs"]
+mod askc;
 #[path = "build/kbc.rs"]
 mod kbc;
 #[path = "build/lexc.rs"]
@@ -47,6 +49,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build/kbc.rs");
     println!("cargo:rerun-if-changed=build/lexc.rs");
     println!("cargo:rerun-if-changed=build/storyc.rs");
+    println!("cargo:rerun-if-changed=build/askc.rs");
     println!("cargo:rerun-if-changed=src/scanner/lexicon/class.rs");
     compile(
         &root,
@@ -61,6 +64,13 @@ fn main() {
         "stories_generated.rs",
         "The quiz stories",
         storyc::compile_dir,
+    );
+    compile(
+        &root,
+        "kb",
+        "ask_generated.rs",
+        "The question box's vocabulary",
+        askc::compile_dir,
     );
     compile(
         &root,

@@ -2,6 +2,7 @@
 import type {
   ActivityEntry,
   ActivityId,
+  AskInterpretation,
   CheckResult,
   Facts,
   LangOptions,
@@ -37,6 +38,14 @@ export function scan(text: string, options?: LangOptions): ScanResult;
  * fact.
  */
 export function check(role: RoleId, activity: ActivityId, facts?: Facts, options?: LangOptions): CheckResult;
+
+/**
+ * "Tulis pertanyaan Anda": a question as people type it ("bolehkah PNS like postingan
+ * caleg?") read into up to three interpretations, best first; an empty array when the
+ * knowledge base does not cover it. Pass `role`, `activity` and `facts` of one to check().
+ * Throws a TypeError when `question` is not a string. Since 0.2.
+ */
+export function ask(question: string, options?: LangOptions): AskInterpretation[];
 
 /** The whole decision tree, from the first question to every outcome. */
 export function tree(): TreeNode;

@@ -16,6 +16,7 @@ import { api } from "./loader.js";
 const a = api(init, glue, new URL("./widget/ceknetral_web_bg.wasm", import.meta.url), [
   "scan",
   "check",
+  "ask",
   "tree",
   "roles",
   "activities",
@@ -31,6 +32,8 @@ export const ready = a.ready;
 export const scan = a.scan;
 /** The checker's answer for a role, an activity and the facts that matter. */
 export const check = a.check;
+/** A typed question read into up to three interpretations: [{ role, activity, facts, score, because, label }]. */
+export const ask = a.ask;
 /** The whole decision tree. */
 export const tree = a.tree;
 /** The roles with Indonesian and English labels. */

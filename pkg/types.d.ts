@@ -349,3 +349,18 @@ export interface TreeOutcome {
   /** The legal basis, one "instrument provision" string per item. */
   basis: string[];
 }
+
+/** One reading of a typed question (ask()). Since 0.2. */
+export interface AskInterpretation {
+  /** The role the question names; null when it names none (ask the user first). */
+  role: RoleId | null;
+  activity: ActivityId;
+  /** The facts the question states that matter for the role and activity. */
+  facts: Facts;
+  /** The sum of the weights of the phrases that matched. */
+  score: number;
+  /** The phrases of the knowledge base's vocabulary that matched. */
+  because: string[];
+  /** "PNS (termasuk CPNS) · Menyukai (like) unggahan calon atau tim pemenangan". */
+  label: string;
+}

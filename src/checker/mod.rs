@@ -6,6 +6,7 @@
 //! - [`tree`] and [`dot`] draw the whole tree for review.
 
 mod answer;
+pub mod ask;
 pub mod catalogue;
 mod report;
 mod state;

@@ -130,6 +130,27 @@ impl State {
         st
     }
 
+    /// Starts the checker where a typed question was read (`ask`): the role and activity
+    /// answered, then each fact question whose answer the question stated; the remaining
+    /// questions are asked as usual. Without a role, the role question comes first and the
+    /// activity follows it (the facts are then asked).
+    pub fn for_question(role: Option<&str>, activity: ActivityId, facts: &Facts) -> State {
+        let mut st = State::for_activity(role, activity);
+        if role.is_none() {
+            return st;
+        }
+        while let Step::Fact(f) = st.step() {
+            let Some(v) = facts.get(f) else {
+                break;
+            };
+            let key = kb().fact(f).values.get(usize::from(v)).map(|x| x.key);
+            if key.and_then(|k| st.answer(k).ok()).is_none() {
+                break;
+            }
+        }
+        st
+    }
+
     /// The role answered, if any (`pns`).
     pub fn role_key(&self) -> Option<&'static str> {
         self.role().map(|r| kb().role(r).key)

@@ -71,6 +71,45 @@ pub fn scan(text: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
 }
 
 #[cfg(feature = "checker")]
+#[derive(serde::Serialize)]
+struct AskItem {
+    role: Option<&'static str>,
+    activity: &'static str,
+    facts: std::collections::BTreeMap<&'static str, &'static str>,
+    score: f32,
+    because: Vec<&'static str>,
+    label: String,
+}
+
+#[cfg(feature = "checker")]
+/// "Tulis pertanyaan Anda": up to three interpretations of a typed question, best first,
+/// each `{ role, activity, facts, score, because, label }` (role null when the question
+/// names none); an empty array when the knowledge base does not cover the question.
+#[wasm_bindgen]
+pub fn ask(question: JsValue, options: JsValue) -> Result<JsValue, JsValue> {
+    let Some(question) = question.as_string() else {
+        return Err(type_error(
+            "ceknetral.ask: the question must be a string, for example ask(\"bolehkah PNS like postingan caleg?\")",
+        ));
+    };
+    let lang = lang_of(&options, "ask")?;
+    let kb = ceknetral::kb::kb();
+    let items: Vec<AskItem> = ceknetral::checker::ask::ask(&question)
+        .interpretations
+        .iter()
+        .map(|i| AskItem {
+            role: i.role.map(|r| kb.role(r).key),
+            activity: kb.activity(i.activity).key,
+            facts: i.fact_keys().into_iter().collect(),
+            score: i.score,
+            because: i.because.iter().map(|(p, _)| *p).collect(),
+            label: i.label(lang),
+        })
+        .collect();
+    to_js(&items)
+}
+
+#[cfg(feature = "checker")]
 fn facts_of(value: &JsValue) -> Result<Facts, JsValue> {
     let mut facts = Facts::default();
     if value.is_undefined() || value.is_null() {

@@ -185,3 +185,26 @@ fn catalogues_and_tree() {
     );
     assert!(get(&v, "knowledge_base_reviewed").as_string().is_some());
 }
+
+#[cfg(feature = "checker")]
+#[wasm_bindgen_test]
+fn ask_reads_a_question_and_refuses_a_non_string() {
+    let r = api::ask(
+        "bolehkah PNS like postingan caleg?".into(),
+        JsValue::UNDEFINED,
+    )
+    .expect("ask");
+    let list = js_sys::Array::from(&r);
+    assert!(list.length() >= 1);
+    let first = list.get(0);
+    assert_eq!(get(&first, "role").as_string().as_deref(), Some("pns"));
+    assert_eq!(
+        get(&first, "activity").as_string().as_deref(),
+        Some("social_like")
+    );
+    let out = api::ask("bolehkah ASN berjualan online?".into(), JsValue::UNDEFINED).expect("ask");
+    assert_eq!(js_sys::Array::from(&out).length(), 0);
+    let e = api::ask(JsValue::from_f64(42.0), JsValue::UNDEFINED).expect_err("a number");
+    assert_eq!(error_name(&e), "TypeError");
+    assert!(error_message(&e).contains("ceknetral.ask"));
+}

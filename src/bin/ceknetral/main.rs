@@ -3,6 +3,7 @@
 //! Exit status: 0 on success, 2 on bad input with a one-line reason on stderr.
 
 mod args;
+mod ask;
 mod check;
 mod kbreport;
 mod pack;
@@ -22,6 +23,7 @@ PEMAKAIAN / USAGE
   ceknetral activities [--json] [--lang id|en]
   ceknetral tree (--json | --dot) [--lang id|en]
   ceknetral pack FILE... [--builtin] [--json]
+  ceknetral ask "QUESTION" [--json] [--en]
   ceknetral quiz [--count N] [--seed S] [--roles GROUPS] [--topics GROUPS] [--disputed]
                  [--link kuis=...] [--lang id|en] [--json]
   ceknetral kb report
@@ -40,6 +42,10 @@ PEMAKAIAN / USAGE
   pack         Validates election data packs and lists what the scanner derives from
                them: name parts, pair names, and which aliases count only in an election
                context (marked *). --builtin shows the built-in 2024 pack.
+  ask          Tulis pertanyaan Anda: a question as people type it ("bolehkah PNS like
+               postingan caleg?") read into up to three interpretations (role and
+               activity, with their scores and the words that gave them) and the answer for
+               the first; a question the knowledge base does not cover gets no answer.
   quiz         Latihan: a training quiz made from the knowledge base, with its answer key,
                to print for a session without devices. The same seed gives the same
                quiz; the printed link (#kuis=...) opens it in the widget. --roles: asn,
@@ -78,7 +84,7 @@ fn main() -> ExitCode {
 fn run(argv: &[String]) -> Result<String, Fail> {
     let Some(cmd) = argv.first() else {
         return Err(Fail(
-            "missing command; run `ceknetral --help` (commands: scan, check, roles, activities, tree, pack, quiz, kb)"
+            "missing command; run `ceknetral --help` (commands: scan, check, roles, activities, tree, pack, quiz, ask, kb)"
                 .into(),
         ));
     };
@@ -92,6 +98,7 @@ fn run(argv: &[String]) -> Result<String, Fail> {
         "pack" => pack::pack(rest),
         "kb" => kbreport::kb_command(rest),
         "quiz" => quiz::quiz(rest),
+        "ask" => ask::ask(rest),
         "--help" | "-h" | "help" => Ok(USAGE.to_string()),
         "--version" | "-V" => Ok(format!(
             "ceknetral {} (basis pengetahuan ditinjau {})\n",
@@ -99,7 +106,7 @@ fn run(argv: &[String]) -> Result<String, Fail> {
             ceknetral::kb::kb().last_reviewed
         )),
         other => Err(Fail(format!(
-            "unknown command `{other}`; commands: scan, check, roles, activities, tree, pack, quiz, kb (see --help)"
+            "unknown command `{other}`; commands: scan, check, roles, activities, tree, pack, quiz, ask, kb (see --help)"
         ))),
     }
 }

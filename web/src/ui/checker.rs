@@ -255,6 +255,10 @@ pub fn checker(props: &Props) -> Html {
         <div class="cn-checker">
             if done == 0 {
                 <p class="cn-intro">{s.checker_intro}</p>
+                <super::askbox::AskBox lang={props.lang} on_pick={
+                    let state = state.clone();
+                    Callback::from(move |st: State| state.set(st))
+                } />
             }
             <div class="cn-progress">
                 <span>{format!("{} {} {} {}", s.step, done + 1, s.of, total)}</span>

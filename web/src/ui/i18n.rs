@@ -77,6 +77,13 @@ pub struct Strings {
     pub applied: &'static str,
     pub packs: &'static str,
     pub privacy: &'static str,
+    /// The checker's question box.
+    pub ask_label: &'static str,
+    pub ask_placeholder: &'static str,
+    pub ask_none: &'static str,
+    pub ask_groups: &'static str,
+    pub ask_other: &'static str,
+    pub ask_count: &'static str,
 }
 
 pub const ID: Strings = Strings {
@@ -148,6 +155,12 @@ pub const ID: Strings = Strings {
     applied: "Usulan dipakai",
     packs: "Data pemilu yang dipakai",
     privacy: "Teks Anda tidak meninggalkan perangkat ini.",
+    ask_label: "Atau tulis pertanyaan Anda",
+    ask_placeholder: "Contoh: bolehkah saya like postingan caleg?",
+    ask_none: "Belum ada jawaban untuk pertanyaan ini.",
+    ask_groups: "Silakan pilih dari kelompok di bawah, dimulai dengan peran Anda:",
+    ask_other: "Bukan ini: pilih sendiri",
+    ask_count: "saran, pilih dengan panah atas/bawah lalu Enter",
 };
 
 pub const EN: Strings = Strings {
@@ -219,6 +232,12 @@ pub const EN: Strings = Strings {
     applied: "Wording applied",
     packs: "Election data in use",
     privacy: "Your text does not leave this device.",
+    ask_label: "Or type your question",
+    ask_placeholder: "For example: may I like a candidate's post?",
+    ask_none: "There is no answer to this question yet.",
+    ask_groups: "Please choose from the groups below, starting with your role:",
+    ask_other: "None of these: choose myself",
+    ask_count: "suggestions, choose with the up/down arrows and Enter",
 };
 
 pub fn strings(lang: Lang) -> &'static Strings {

@@ -1,6 +1,7 @@
 //! The widget: both tools in one yew app, mounted into an element (the `<cek-netral>`
 //! element's shadow root, or any element a single-page app gives to `mount`).
 
+mod askbox;
 mod checker;
 mod feedback;
 mod i18n;
