@@ -207,12 +207,15 @@ def manifest_for(base, browser, test):
     if browser == "firefox":
         m.pop("minimum_chrome_version", None)
         m["background"] = {"scripts": ["background.js"], "type": "module"}
+        # Firefox 140 (the ESR) and Firefox for Android 142 are the first to know
+        # data_collection_permissions (addons-linter warns for anything older).
         m["browser_specific_settings"] = {
             "gecko": {
                 "id": "ceknetral@ceknetral",
-                "strict_min_version": "128.0",
+                "strict_min_version": "140.0",
                 "data_collection_permissions": {"required": ["none"]},
-            }
+            },
+            "gecko_android": {"strict_min_version": "142.0"},
         }
     if test:
         for cs in m["content_scripts"]:
@@ -267,6 +270,7 @@ def main():
     variants = [("chromium", "chromium", False), ("firefox", "firefox", False)]
     if args.test:
         variants.append(("test-chromium", "chromium", True))
+        variants.append(("test-firefox", "firefox", True))
     when = stamp()
     report = []
     os.makedirs(args.dist, exist_ok=True)

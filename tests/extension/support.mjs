@@ -78,22 +78,37 @@ export function extensionEnv() {
       throw new Error("build/extension/test-chromium missing: run `python3 tools/extension.py --test` (tools/extension-test.sh does it)");
     }
     env.server = await startServer(["--root", FIXTURES]);
-    profile = mkdtempSync(path.join(os.tmpdir(), "ceknetral-ext-profile-"));
-    env.context = await chromium.launchPersistentContext(profile, {
-      executablePath: CHROMIUM,
-      headless: true,
-      locale: "id-ID",
-      viewport: { width: 1280, height: 800 },
-      args: [...CHROMIUM_ARGS, `--disable-extensions-except=${TEST_BUILD}`, `--load-extension=${TEST_BUILD}`],
-    });
+    // Chromium sometimes dies while starting on a loaded machine (SIGSEGV before the first
+    // page, seen once in a make test run): that is tried once more with a fresh profile; a
+    // failure of the extension itself fails the same way twice.
+    for (let attempt = 1; ; attempt++) {
+      profile = mkdtempSync(path.join(os.tmpdir(), "ceknetral-ext-profile-"));
+      try {
+        env.context = await chromium.launchPersistentContext(profile, {
+          executablePath: CHROMIUM,
+          headless: true,
+          locale: "id-ID",
+          viewport: { width: 1280, height: 800 },
+          args: [...CHROMIUM_ARGS, `--disable-extensions-except=${TEST_BUILD}`, `--load-extension=${TEST_BUILD}`],
+        });
+        break;
+      } catch (e) {
+        rmSync(profile, { recursive: true, force: true });
+        if (attempt >= 2) throw e;
+        console.error(`chromium did not start (${String(e.message).split("\n")[0]}); trying again`);
+      }
+    }
     env.context.on("request", (r) => env.requests.push(r.url()));
     env.worker = env.context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://")) || (await env.context.waitForEvent("serviceworker"));
     env.id = new URL(env.worker.url()).host;
-    // The options page opens by itself on install; close it so tests start clean.
-    for (let i = 0; i < 20 && !env.context.pages().some((p) => p.url().includes("options.html")); i++) {
-      await new Promise((r) => setTimeout(r, 100));
+    // The options page opens by itself on install; close it so tests start clean. Waited
+    // for as a condition (up to 10 s; it usually takes well under one), where the old fixed
+    // 2 s could leave it open behind a slow start.
+    const isOptions = (p) => p.url().includes("options.html");
+    for (const end = Date.now() + 10_000; Date.now() < end && !env.context.pages().some(isOptions); ) {
+      await new Promise((r) => setTimeout(r, 50));
     }
-    for (const p of env.context.pages()) if (p.url().includes("options.html")) await p.close();
+    for (const p of env.context.pages()) if (isOptions(p)) await p.close();
   });
   after(async () => {
     if (env.context) await env.context.close().catch(() => {});
