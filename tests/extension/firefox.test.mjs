@@ -88,6 +88,49 @@ for (const file of ["textarea.html", "contenteditable.html", "draft.html", "lexi
   });
 }
 
+async function warningOf(page) {
+  await page.waitForFunction(() => document.querySelector("cek-netral-ext")?.shadowRoot?.querySelector(".dialog"), { timeout: 15_000 });
+  return page.evaluate(() => {
+    const d = document.querySelector("cek-netral-ext").shadowRoot.querySelector(".dialog");
+    return {
+      role: d.getAttribute("role"),
+      title: d.querySelector("h2").textContent,
+      buttons: [...d.querySelectorAll(".actions button")].map((b) => b.textContent),
+    };
+  });
+}
+
+const settle = (ms = 400) => new Promise((r) => setTimeout(r, ms));
+
+for (const [file, how, post] of [
+  ["textarea.html", "the post button", (page) => page.click("#post")],
+  ["composer.html", "Enter", (page) => page.keyboard.press("Enter")],
+]) {
+  test(`Firefox ESR: posting a violation on ${file} (${how}) warns; "Ubah" posts nothing, "Tetap posting" posts exactly once`, async () => {
+    const page = await open(file);
+    await page.click("#editor");
+    await page.keyboard.type(PARTISAN);
+    await waitBadge(page, "violation");
+    await post(page);
+    const w = await warningOf(page);
+    assert.equal(w.role, "alertdialog");
+    assert.equal(w.title, "Tunggu dulu: unggahan ini berpotensi melanggar netralitas ASN");
+    assert.deepEqual(w.buttons, ["Ubah", "Tetap posting", "Jangan ingatkan di situs ini"]);
+    assert.deepEqual(await page.evaluate(() => window.__posts), [], "the page's own submit has not run");
+    await page.click('cek-netral-ext >>> [data-action="edit"]');
+    await settle();
+    assert.deepEqual(await page.evaluate(() => window.__posts), [], "Ubah posts nothing");
+    // Again, and this time post anyway.
+    if (file === "composer.html") await page.focus("#editor");
+    await post(page);
+    await warningOf(page);
+    await page.click('cek-netral-ext >>> [data-action="post"]');
+    await settle();
+    assert.deepEqual(await page.evaluate(() => window.__posts), [PARTISAN], "posted exactly once, as typed");
+    await page.close();
+  });
+}
+
 test("Firefox ESR: a neutral draft gets no warning badge", async () => {
   const page = await open("textarea.html");
   await page.click("#editor");
