@@ -293,8 +293,13 @@ export function mergeRanges(ranges) {
   return out;
 }
 
-/** Opens the scanner tab of the nth widget if the widget has tabs. */
+/**
+ * Opens the scanner tab of the nth widget if the widget has tabs. Waits for the widgets to
+ * render first: right after a reload the tabs are not there yet, and looking for them then
+ * (as this did) found none and waited for a scanner that the checker tab never shows.
+ */
 export async function openScanner(page, nth = 0) {
+  await widgetReady(page);
   const w = widget(page, nth);
   const tab = w.locator("#cn-tab-scanner");
   if (await tab.count()) await tab.click();
