@@ -38,7 +38,7 @@ test("question box: typed question, interpretations as a listbox, picked by keyb
   const verdict = w.locator(".cn-verdict");
   await verdict.waitFor();
   assert.match(await verdict.innerText(), /Dilarang/);
-  assert.match(page.url(), /#cek=pns\/media_sosial\/social_like\/stage=calon/);
+  await page.waitForFunction(() => /#cek=pns\/media_sosial\/social_like\/stage=calon/.test(location.hash));
   assertPrivate(page, ["ditetapkan KPU"]);
 });
 
