@@ -7,6 +7,8 @@
 mod askc;
 #[path = "build/kbc.rs"]
 mod kbc;
+#[path = "build/kbkeys.rs"]
+mod kbkeys;
 #[path = "build/lexc.rs"]
 mod lexc;
 #[path = "build/storyc.rs"]
@@ -50,6 +52,7 @@ fn main() {
     println!("cargo:rerun-if-changed=build/lexc.rs");
     println!("cargo:rerun-if-changed=build/storyc.rs");
     println!("cargo:rerun-if-changed=build/askc.rs");
+    println!("cargo:rerun-if-changed=build/kbkeys.rs");
     println!("cargo:rerun-if-changed=src/scanner/lexicon/class.rs");
     compile(
         &root,

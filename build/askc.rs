@@ -61,28 +61,6 @@ struct FactEntry {
     phrases: Vec<Phrase>,
 }
 
-#[derive(Deserialize)]
-struct Keyed {
-    #[serde(default)]
-    role: Vec<Key>,
-    #[serde(default)]
-    activity: Vec<Key>,
-    #[serde(default)]
-    fact: Vec<FactKeys>,
-}
-
-#[derive(Deserialize)]
-struct Key {
-    key: String,
-}
-
-#[derive(Deserialize)]
-struct FactKeys {
-    key: String,
-    #[serde(default)]
-    value: Vec<Key>,
-}
-
 fn phrases_code(at: &str, phrases: &[Phrase], errors: &mut Vec<String>) -> String {
     let mut out = String::from("&[");
     let mut seen = BTreeSet::new();
@@ -114,54 +92,25 @@ fn phrases_code(at: &str, phrases: &[Phrase], errors: &mut Vec<String>) -> Strin
 
 pub fn compile_dir(dir: &Path, files: &mut Vec<PathBuf>) -> Result<String, Vec<String>> {
     let mut errors = Vec::new();
-    let mut read = |name: &str| -> Option<String> {
-        let p = dir.join(name);
-        files.push(p.clone());
-        match std::fs::read_to_string(&p) {
-            Ok(t) => Some(t),
-            Err(e) => {
-                errors.push(format!("kb/{name}: {e}"));
-                None
-            }
-        }
-    };
-    let texts: Vec<Option<String>> = ["roles.toml", "activities.toml", "facts.toml", "ask.toml"]
-        .iter()
-        .map(|n| read(n))
-        .collect();
-    let mut keyed = Vec::new();
-    for (name, t) in ["roles.toml", "activities.toml", "facts.toml"]
-        .iter()
-        .zip(&texts)
+    let keys = crate::kbkeys::load(dir, files, &mut errors);
+    let ask: Option<Ask> = match crate::kbkeys::read(dir, "ask.toml", files)
+        .and_then(|t| toml::from_str(&t).map_err(|e| format!("kb/ask.toml: {e}")))
     {
-        if let Some(t) = t {
-            match toml::from_str::<Keyed>(t) {
-                Ok(k) => keyed.push(k),
-                Err(e) => errors.push(format!("kb/{name}: {e}")),
-            }
-        }
-    }
-    let ask: Option<Ask> = texts[3].as_ref().and_then(|t| match toml::from_str(t) {
         Ok(a) => Some(a),
         Err(e) => {
-            errors.push(format!("kb/ask.toml: {e}"));
+            errors.push(e);
             None
         }
-    });
-    let (Some(ask), 3) = (ask, keyed.len()) else {
+    };
+    let (Some(keys), Some(ask)) = (keys, ask) else {
         return Err(errors);
     };
-    let roles: BTreeSet<&str> = keyed[0].role.iter().map(|r| r.key.as_str()).collect();
-    let activities: Vec<&str> = keyed[1].activity.iter().map(|a| a.key.as_str()).collect();
-    let facts: BTreeMap<&str, BTreeSet<&str>> = keyed[2]
-        .fact
+    let roles: BTreeSet<&str> = keys.roles.iter().map(String::as_str).collect();
+    let activities: Vec<&str> = keys.activities.iter().map(String::as_str).collect();
+    let facts: BTreeMap<&str, BTreeSet<&str>> = keys
+        .facts
         .iter()
-        .map(|f| {
-            (
-                f.key.as_str(),
-                f.value.iter().map(|v| v.key.as_str()).collect(),
-            )
-        })
+        .map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect()))
         .collect();
     if ask.min_score.is_nan() || ask.min_score <= 0.0 {
         errors.push("kb/ask.toml: `min_score` must be above 0".into());

@@ -46,29 +46,6 @@ struct Story {
     en: String,
 }
 
-/// Only the keys of the other files.
-#[derive(Deserialize)]
-struct Keyed {
-    #[serde(default)]
-    role: Vec<Key>,
-    #[serde(default)]
-    activity: Vec<Key>,
-    #[serde(default)]
-    fact: Vec<FactKeys>,
-}
-
-#[derive(Deserialize)]
-struct Key {
-    key: String,
-}
-
-#[derive(Deserialize)]
-struct FactKeys {
-    key: String,
-    #[serde(default)]
-    value: Vec<Key>,
-}
-
 const PLACEHOLDERS: &[&str] = &["name", "role", "region"];
 
 fn placeholders(s: &str) -> Result<BTreeSet<String>, String> {
@@ -94,29 +71,10 @@ fn placeholders(s: &str) -> Result<BTreeSet<String>, String> {
     Ok(out)
 }
 
-fn read(dir: &Path, name: &str, read: &mut Vec<PathBuf>) -> Result<String, String> {
-    let p = dir.join(name);
-    read.push(p.clone());
-    std::fs::read_to_string(&p).map_err(|e| format!("kb/{name}: {e}"))
-}
-
 pub fn compile_dir(dir: &Path, files: &mut Vec<PathBuf>) -> Result<String, Vec<String>> {
     let mut errors = Vec::new();
-    let mut keys = |name: &str| -> Option<Keyed> {
-        match read(dir, name, files)
-            .and_then(|t| toml::from_str(&t).map_err(|e| format!("kb/{name}: {e}")))
-        {
-            Ok(k) => Some(k),
-            Err(e) => {
-                errors.push(e);
-                None
-            }
-        }
-    };
-    let roles = keys("roles.toml");
-    let activities = keys("activities.toml");
-    let facts = keys("facts.toml");
-    let stories: Option<Stories> = match read(dir, "stories.toml", files)
+    let keys = crate::kbkeys::load(dir, files, &mut errors);
+    let stories: Option<Stories> = match crate::kbkeys::read(dir, "stories.toml", files)
         .and_then(|t| toml::from_str(&t).map_err(|e| format!("kb/stories.toml: {e}")))
     {
         Ok(s) => Some(s),
@@ -125,21 +83,15 @@ pub fn compile_dir(dir: &Path, files: &mut Vec<PathBuf>) -> Result<String, Vec<S
             None
         }
     };
-    let (Some(roles), Some(activities), Some(facts), Some(s)) = (roles, activities, facts, stories)
-    else {
+    let (Some(keys), Some(s)) = (keys, stories) else {
         return Err(errors);
     };
-    let role_keys: BTreeSet<&str> = roles.role.iter().map(|r| r.key.as_str()).collect();
-    let activity_keys: Vec<&str> = activities.activity.iter().map(|a| a.key.as_str()).collect();
-    let fact_values: BTreeMap<&str, BTreeSet<&str>> = facts
-        .fact
+    let role_keys: BTreeSet<&str> = keys.roles.iter().map(String::as_str).collect();
+    let activity_keys: Vec<&str> = keys.activities.iter().map(String::as_str).collect();
+    let fact_values: BTreeMap<&str, BTreeSet<&str>> = keys
+        .facts
         .iter()
-        .map(|f| {
-            (
-                f.key.as_str(),
-                f.value.iter().map(|v| v.key.as_str()).collect(),
-            )
-        })
+        .map(|(k, v)| (k.as_str(), v.iter().map(String::as_str).collect()))
         .collect();
     if s.names.is_empty() || s.names.iter().any(|n| n.trim().is_empty()) {
         errors.push("kb/stories.toml: `names` needs names, none empty".into());

@@ -121,11 +121,11 @@ pub fn words(text: &str) -> Vec<String> {
         .flat_map(|t| {
             // A variant of the [words] table is its word; otherwise the stem, and for meN-
             // or peN- before a vowel also the other root (mengajak: ajak or kajak).
-            if let Some(c) = canonical(&t) {
+            let s = stem(&t);
+            if let Some(c) = variant_of(&t).or_else(|| variant_of(&s)) {
                 return vec![c];
             }
-            let s = stem(&t);
-            let mut out = vec![canonical(&s).unwrap_or(s)];
+            let mut out = vec![variant_of(&stem(&s)).unwrap_or(s)];
             if let Some(alt) = vowel_root(&t) {
                 if !out.contains(&alt) {
                     out.push(alt);
@@ -151,8 +151,9 @@ fn vowel_root(word: &str) -> Option<String> {
     (s.len() >= 3).then_some(s)
 }
 
-/// A word of the `[words]` table's variants, read as its first word (stemmed).
-fn canonical(w: &str) -> Option<String> {
+/// The word (stemmed) that a variant of the `[words]` table stands for, looked up as written
+/// or as stemmed.
+fn variant_of(w: &str) -> Option<String> {
     static TABLE: OnceLock<std::collections::HashMap<String, String>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
         let mut t = std::collections::HashMap::new();
@@ -164,7 +165,7 @@ fn canonical(w: &str) -> Option<String> {
         }
         t
     });
-    table.get(w).or_else(|| table.get(&stem(w))).cloned()
+    table.get(w).cloned()
 }
 
 /// One phrase of the vocabulary, ready to match.

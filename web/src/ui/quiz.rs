@@ -397,21 +397,28 @@ pub fn quiz_view(props: &Props) -> Html {
             .zip(answers)
             .filter(|(it, c)| c.is_some_and(|c| is_right(it, c)))
             .count();
-        let mistakes = quiz.items.iter().zip(answers).enumerate().filter(|(_, (it, c))| !c.is_some_and(|c| is_right(it, c))).map(|(i, (it, c))| {
-            let opts = options(it, q);
-            let yours = c.and_then(|c| opts.get(c).cloned()).unwrap_or_default();
-            let right = opts.get(right_option(it)).cloned().unwrap_or_default();
-            html! {
-                <li>
-                    <p>{format!("{} {}: {}", q.question, i + 1, question(it, q))}</p>
-                    <p>{format!("{}: {yours}", q.your_answer)}</p>
-                    <p><strong>{format!("{}: {right}", q.right_answer)}</strong></p>
-                    if !citations(it, lang).is_empty() {
-                        <p class="cn-small">{format!("{}: {}", s.basis, citations(it, lang))}</p>
-                    }
-                </li>
-            }
-        });
+        let mistakes = quiz
+            .items
+            .iter()
+            .zip(answers)
+            .enumerate()
+            .filter(|(_, (it, c))| !c.is_some_and(|c| is_right(it, c)))
+            .map(|(i, (it, c))| {
+                let opts = options(it, q);
+                let yours = c.and_then(|c| opts.get(c).cloned()).unwrap_or_default();
+                let right = opts.get(right_option(it)).cloned().unwrap_or_default();
+                let cited = citations(it, lang);
+                html! {
+                    <li>
+                        <p>{format!("{} {}: {}", q.question, i + 1, question(it, q))}</p>
+                        <p>{format!("{}: {yours}", q.your_answer)}</p>
+                        <p><strong>{format!("{}: {right}", q.right_answer)}</strong></p>
+                        if !cited.is_empty() {
+                            <p class="cn-small">{format!("{}: {}", s.basis, cited)}</p>
+                        }
+                    </li>
+                }
+            });
         let topics: Vec<String> = if running.spec.topics.is_empty() {
             vec![q.all_topics.to_string()]
         } else {
