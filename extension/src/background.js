@@ -29,27 +29,34 @@ async function ownJson(file) {
   return response.json();
 }
 
-/** Loads the wasm once per worker start; settings and packs are applied each time. */
+/** Loads the wasm and the role rules once per start of the worker or event page. */
 function start() {
   if (!starting) {
     starting = (async () => {
       await init({ module_or_path: ext.runtime.getURL("core/ceknetral_web_bg.wasm") });
       rules = await ownJson("role-rules.json");
-      await configure();
     })();
     starting.catch((e) => {
       console.error("CekNetral: the scanner could not start:", e);
       starting = null;
     });
+    configure();
   }
   return starting;
 }
 
+// Settings and packs are applied one change at a time, each after the wasm has loaded: a
+// storage change can be the very event that wakes the background, before the wasm is there.
+// `configuring` never stays rejected, so that one failed step (logged) does not fail every
+// later scan; the next change or start applies the settings again.
 let configuring = Promise.resolve();
 
 /** Brings the loaded packs in line with the settings (imported packs, built-in switch). */
 function configure() {
-  configuring = configuring.then(async () => {
+  const step = configuring.then(async () => {
+    // Not start(): a start that failed is tried again by the next message, not from here.
+    if (!starting) return;
+    await starting;
     settings = await S.load();
     const imported = (await S.loadPacks()).filter((p) => p.enabled !== false);
     const wanted = new Set(imported.map((p) => p.id));
@@ -69,7 +76,14 @@ function configure() {
       }
     }
   });
+  configuring = step.catch((e) => console.error("CekNetral: the settings could not be applied:", e));
   return configuring;
+}
+
+/** Resolves once the scanner is loaded and the latest settings are applied. */
+async function ready() {
+  await start();
+  await configuring;
 }
 
 /** For each kind of finding, the checker's answer for the user's role (role-rules.json). */
@@ -118,8 +132,7 @@ async function handle(message, sender) {
   switch (message.type) {
     case "scan": {
       if (typeof message.text !== "string") throw new TypeError("scan: text must be a string");
-      await start();
-      await configuring;
+      await ready();
       const lang = settings.lang;
       const result = scan(message.text, { lang });
       if (sender && sender.tab) showOnAction(sender.tab.id, message.text.trim() ? result.risk : "safe");
@@ -127,8 +140,7 @@ async function handle(message, sender) {
     }
     case "importPack": {
       if (typeof message.json !== "string") throw new TypeError("importPack: json must be a string");
-      await start();
-      await configuring;
+      await ready();
       const info = loadPack(message.json); // throws with the field that is wrong
       return { pack: { id: info.id, title: info.title } };
     }
