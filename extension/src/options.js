@@ -68,25 +68,81 @@ function langSection(settings, t) {
   return section("h-lang", t.langHeading, fieldset);
 }
 
-function sitesSection(settings, t) {
+/**
+ * Asks the browser for the host permissions of `sites`. permissions.request must be called
+ * straight from the click (Firefox refuses it after an await), so this is not async before it.
+ */
+function allow(sites, t) {
+  const origins = sites.flatMap((s) => S.originsFor(s));
+  let asked;
+  try {
+    asked = Promise.resolve(ext.permissions.request({ origins }));
+  } catch (e) {
+    asked = Promise.reject(e);
+  }
+  asked.then(
+    async (granted) => {
+      await draw();
+      say(granted ? t.accessGranted : t.accessRefused, granted ? "ok" : "error");
+    },
+    async (e) => {
+      await draw();
+      say(`${t.accessRefused} (${e.message})`, "error");
+    },
+  );
+}
+
+async function sitesSection(settings, t) {
+  const access = await S.siteAccess();
+  const missing = S.sites().filter((s) => access[s.id] === false);
   const list = el("div", { class: "sites" });
   for (const site of S.sites()) {
-    list.append(
+    const row = el(
+      "div",
+      { class: "choice", "data-site-row": site.id },
+      el("input", {
+        type: "checkbox",
+        id: `site-${site.id}`,
+        "data-site": site.id,
+        checked: settings.sites[site.id] !== false,
+        onchange: (e) => save({ sites: { [site.id]: e.target.checked } }),
+        "aria-describedby": access[site.id] === false ? `access-${site.id}` : null,
+      }),
+      el("label", { for: `site-${site.id}`, text: `${site.label} (${site.hosts.join(", ")})` }),
+    );
+    if (access[site.id] === false) {
+      row.append(
+        el(
+          "span",
+          { class: "access-missing", id: `access-${site.id}` },
+          el("span", { text: t.accessMissing }),
+          " ",
+          el("button", {
+            type: "button",
+            class: "small",
+            "data-allow": site.id,
+            text: t.allowSite,
+            "aria-label": t.allowSiteLabel(site.label),
+            onclick: () => allow([site], t),
+          }),
+        ),
+      );
+    }
+    list.append(row);
+  }
+  const out = [el("p", { class: "help", text: t.sitesHelp })];
+  if (missing.length) {
+    out.push(
       el(
         "div",
-        { class: "choice" },
-        el("input", {
-          type: "checkbox",
-          id: `site-${site.id}`,
-          "data-site": site.id,
-          checked: settings.sites[site.id] !== false,
-          onchange: (e) => save({ sites: { [site.id]: e.target.checked } }),
-        }),
-        el("label", { for: `site-${site.id}`, text: `${site.label} (${site.hosts.join(", ")})` }),
+        { class: "notice warn", id: "access-notice", role: "note" },
+        el("p", { text: t.accessNotice(missing.length) }),
+        el("button", { type: "button", id: "allow-all", text: t.allowAll, onclick: () => allow(missing, t) }),
+        el("p", { class: "hint", text: t.accessManual }),
       ),
     );
   }
-  return section("h-sites", t.sitesHeading, el("p", { class: "help", text: t.sitesHelp }), list);
+  return section("h-sites", t.sitesHeading, ...out, list);
 }
 
 async function packsSection(settings, t) {
@@ -174,9 +230,20 @@ async function save(changes) {
   say(T.get(next.lang).saved);
 }
 
+let drawing = 0;
+
+/**
+ * Draws the page from the stored settings. Everything that must be awaited (storage, the
+ * browser's permissions) is read first and the page changes in one step, so that its
+ * language and its text never disagree; when draws overlap, only the latest is shown.
+ */
 async function draw() {
+  const mine = ++drawing;
   const settings = await S.load();
   const t = T.get(settings.lang);
+  const sites = await sitesSection(settings, t);
+  const packs = await packsSection(settings, t);
+  if (mine !== drawing) return;
   document.documentElement.lang = settings.lang;
   document.title = t.optionsTitle;
   status = el("p", { class: "status", role: "status", "aria-live": "polite" });
@@ -194,8 +261,8 @@ async function draw() {
     status,
     roleSection(settings, t),
     langSection(settings, t),
-    sitesSection(settings, t),
-    await packsSection(settings, t),
+    sites,
+    packs,
     privacy,
     aboutBox,
   );
@@ -207,6 +274,11 @@ async function main() {
   try {
     about = await ask({ type: "about" });
     await draw();
+    // A permission given or taken away in the browser's extension manager shows at once.
+    if (ext.permissions && ext.permissions.onAdded) {
+      ext.permissions.onAdded.addListener(() => draw());
+      ext.permissions.onRemoved.addListener(() => draw());
+    }
   } catch (e) {
     app.replaceChildren(el("h1", { text: "CekNetral" }), el("p", { class: "status error", role: "alert", text: `CekNetral tidak dapat dimuat: ${e.message}` }));
   }

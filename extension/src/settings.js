@@ -60,6 +60,45 @@
     return testBuild() ? [...SITES, FIXTURE] : SITES.slice();
   }
 
+  /** The host a match pattern is for (x.com for the pattern of x.com and its subdomains). */
+  function patternHost(pattern) {
+    const m = /^[a-z*]+:\/\/(?:\*\.)?([^/:]+)/.exec(String(pattern));
+    return m ? m[1].toLowerCase() : "";
+  }
+
+  /**
+   * The manifest's content-script patterns for `site`: the host permissions the browser must
+   * grant for CekNetral to read it (Firefox and Chrome both let the user take them away).
+   */
+  function originsFor(site) {
+    let matches = [];
+    try {
+      matches = (ext.runtime.getManifest().content_scripts || []).flatMap((c) => c.matches || []);
+    } catch (_) {
+      return [];
+    }
+    const mine = matches.filter((m) => site.hosts.some((h) => patternHost(m) === h || patternHost(m).endsWith("." + h)));
+    return [...new Set(mine)];
+  }
+
+  /**
+   * For each site of this build, whether the browser lets CekNetral read it:
+   * { siteId: true | false }. Without the permissions API (never seen) every site counts as
+   * granted, since nothing can be asked then.
+   */
+  async function siteAccess() {
+    const out = {};
+    for (const site of sites()) {
+      const origins = originsFor(site);
+      try {
+        out[site.id] = !ext.permissions || !origins.length || (await ext.permissions.contains({ origins }));
+      } catch (_) {
+        out[site.id] = true;
+      }
+    }
+    return out;
+  }
+
   /** The site a hostname belongs to, or null. */
   function siteFor(hostname) {
     const host = String(hostname || "").toLowerCase().replace(/\.$/, "");
@@ -123,6 +162,8 @@
     DEFAULTS,
     sites,
     siteFor,
+    originsFor,
+    siteAccess,
     testBuild,
     normalize,
     load,

@@ -63,6 +63,16 @@
     langHeading: "Bahasa",
     sitesHeading: "Situs",
     sitesHelp: "CekNetral hanya bekerja di situs yang dicentang.",
+    accessMissing: "Belum diizinkan oleh peramban",
+    allowSite: "Izinkan",
+    allowSiteLabel: (site) => `Izinkan CekNetral membaca ${site}`,
+    accessNotice: (n) =>
+      `Peramban belum mengizinkan CekNetral membaca ${n} situs. Di situs itu CekNetral tidak dapat memeriksa draf Anda. Pilih "Izinkan semua situs", lalu setujui permintaan dari peramban.`,
+    allowAll: "Izinkan semua situs",
+    accessManual:
+      "Izin ini juga dapat diatur di pengelola ekstensi. Firefox: buka about:addons, pilih CekNetral, lalu tab Izin. Chrome atau Edge: buka Detail CekNetral, lalu Akses situs.",
+    accessGranted: "Izin diberikan. CekNetral sekarang bekerja di situs itu; muat ulang halaman yang sudah terbuka.",
+    accessRefused: "Izin tidak diberikan. CekNetral tetap tidak bekerja di situs itu.",
     packsHeading: "Data pemilu",
     packsHelp:
       "Data calon membantu CekNetral mengenali nama, nomor urut, tagar dan slogan. Untuk pilkada atau pilkades, impor berkas data dari admin BKPSDM atau diskominfo daerah Anda.",
@@ -141,6 +151,16 @@
     langHeading: "Language",
     sitesHeading: "Sites",
     sitesHelp: "CekNetral works only on the sites ticked here.",
+    accessMissing: "Not allowed by the browser yet",
+    allowSite: "Allow",
+    allowSiteLabel: (site) => `Allow CekNetral to read ${site}`,
+    accessNotice: (n) =>
+      `Your browser does not yet let CekNetral read ${n} site(s). There CekNetral cannot check your drafts. Choose "Allow all sites", then accept the browser's request.`,
+    allowAll: "Allow all sites",
+    accessManual:
+      "You can also set this in the browser's extension manager. Firefox: open about:addons, choose CekNetral, then the Permissions tab. Chrome or Edge: open CekNetral's Details, then Site access.",
+    accessGranted: "Permission granted. CekNetral now works on that site; reload pages that are already open.",
+    accessRefused: "Permission not granted. CekNetral still does not work on that site.",
     packsHeading: "Election data",
     packsHelp:
       "Contestant data helps CekNetral recognise names, ballot numbers, hashtags and slogans. For regional elections, import the data file your BKPSDM or regional communications office provides.",
