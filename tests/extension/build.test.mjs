@@ -1,8 +1,8 @@
 // What the extension's build ships, and what it does on the network: the release manifests
 // ask for storage and the listed social sites only (the fixture origin is in the test build
 // alone), the archives are reproducible and hold exactly the unpacked folder, the shipped
-// code carries no remote URL and no eval, the release build loads in Chromium and runs its
-// scanner, and nothing is requested from anywhere but the page and the extension itself.
+// code carries no remote URL and no eval, and the release build loads in Chromium and runs
+// its scanner. (What the extension requests while it is used: privacy.test.mjs.)
 
 import { test, before, after } from "node:test";
 import { execFileSync } from "node:child_process";
@@ -11,10 +11,9 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:f
 import os from "node:os";
 import path from "node:path";
 import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS } from "../e2e/support.mjs";
-import { BUILD, PARTISAN, ROOT, assert, choose, extensionEnv, posts, settle, typeInto, waitBadge, waitWarning } from "./support.mjs";
+import { CHROMIUM, CHROMIUM_ARGS, startServer } from "../e2e/support.mjs";
+import { BUILD, FIXTURES, PARTISAN, ROOT, assert, posts, settle } from "./support.mjs";
 
-const env = extensionEnv();
 const VERSION = /\[workspace\.package\][^[]*?version\s*=\s*"([^"]+)"/s.exec(readFileSync(path.join(ROOT, "Cargo.toml"), "utf8"))[1];
 const SOCIAL = [
   "https://*.x.com/*",
@@ -159,49 +158,78 @@ test("the shipped code has no remote URL, no eval and no network call", () => {
   }
 });
 
-test("using the extension makes no request beyond the page and the extension's own files", async () => {
-  // env.requests holds every request of the context, the service worker's included
-  // (Playwright reports them once its listener is on, which may be after the worker began).
-  const page = await env.open("textarea.html");
-  await typeInto(page, PARTISAN);
-  await waitBadge(page, "violation");
-  await page.click("#post");
-  await waitWarning(page);
-  await choose(page, "post");
-  await settle();
-  assert.equal((await posts(page)).length, 1);
-  const options = await env.options();
-  await options.locator("#role-pppk").check();
-  // The built-in pack off, then on again: the worker fetches it from the extension, which
-  // shows that the log sees the worker's requests.
-  const builtinLoaded = () => options.evaluate(async () => (await chrome.runtime.sendMessage({ type: "about" })).packs.some((p) => p.id === "pemilu-2024"));
-  const until = async (want) => {
-    for (let i = 0; i < 50 && (await builtinLoaded()) !== want; i++) await settle(100);
-    assert.equal(await builtinLoaded(), want);
-  };
-  await options.locator("#pack-builtin").uncheck();
-  await until(false);
-  await options.locator("#pack-builtin").check();
-  await until(true);
-  await settle();
-  const own = `chrome-extension://${env.id}/`;
-  const origin = new URL(env.server.url).origin;
-  assert.ok(env.requests.includes(own + "packs/pemilu-2024.json"), JSON.stringify(env.requests));
-  const foreign = env.requests.filter((u) => !u.startsWith(origin + "/") && !u.startsWith(own));
-  assert.deepEqual(foreign, []);
-  // The page itself fetched only its own files: the draft went nowhere.
-  const pageLoads = await page.evaluate(() => performance.getEntriesByType("resource").map((e) => e.name));
-  assert.ok(pageLoads.length >= 2, JSON.stringify(pageLoads));
-  assert.deepEqual(pageLoads.filter((u) => !u.startsWith(origin + "/")), []);
-  await options.close();
-  await page.close();
+/** A copy of `archive` with files replaced ({ name: text }) or removed ({ name: null }). */
+function mutatedZip(archive, changes, out) {
+  const script = `
+import json, sys, zipfile
+src, dst, changes = sys.argv[1], sys.argv[2], json.loads(sys.argv[3])
+with zipfile.ZipFile(src) as a, zipfile.ZipFile(dst, "w", zipfile.ZIP_DEFLATED) as b:
+    for info in a.infolist():
+        if info.filename in changes:
+            continue
+        b.writestr(info, a.read(info.filename))
+    for name, text in changes.items():
+        if text is not None:
+            b.writestr(name, text.encode("latin-1") if name.endswith(".png") else text.encode("utf-8"))
+`;
+  execFileSync("python3", ["-c", script, archive, out, JSON.stringify(changes)]);
+  return out;
+}
+
+function storeCheck(archive) {
+  try {
+    execFileSync("python3", [path.join(ROOT, "tools/chrome_store_check.py"), "--json", archive], { encoding: "utf8" });
+    return [];
+  } catch (e) {
+    if (e.status !== 1) throw e;
+    return JSON.parse(e.stdout);
+  }
+}
+
+test("the Chromium zip passes the Chrome Web Store checks, and each check catches what the store rejects", () => {
+  const zip = path.join(BUILD, "dist", `ceknetral-extension-${VERSION}-chromium.zip`);
+  assert.deepEqual(storeCheck(zip), [], "the release zip as built");
+  const out = mkdtempSync(path.join(os.tmpdir(), "ceknetral-store-"));
+  try {
+    const read = (name) => execFileSync("python3", ["-c", "import sys,zipfile;sys.stdout.write(zipfile.ZipFile(sys.argv[1]).read(sys.argv[2]).decode())", zip, name], { encoding: "utf8" });
+    const manifest = JSON.parse(read("manifest.json"));
+    const en = JSON.parse(read("_locales/en/messages.json"));
+    const content = read("content.js");
+    const icon16 = execFileSync("python3", ["-c", "import sys,zipfile;sys.stdout.buffer.write(zipfile.ZipFile(sys.argv[1]).read('icons/icon-16.png'))", zip]).toString("latin1");
+    const cases = [
+      ["an unused permission", { "manifest.json": JSON.stringify({ ...manifest, permissions: ["storage", "alarms"] }) }, "permissions", /'alarms' is declared but no code uses/],
+      ["an API used without its permission", { "content.js": `${content}
+chrome.alarms.create("x", { when: 1 });
+` }, "permissions", /chrome\.alarms, which needs/],
+      ["access to every site", { "manifest.json": JSON.stringify({ ...manifest, host_permissions: ["<all_urls>"] }) }, "permissions", /<all_urls>/],
+      ["a remote script host in the CSP", { "manifest.json": JSON.stringify({ ...manifest, content_security_policy: { extension_pages: "script-src 'self' https://cdn.example.com; object-src 'self'" } }) }, "csp", /cdn\.example\.com/],
+      ["eval in shipped code", { "content.js": `${content}
+const x = eval("1 + 1");
+` }, "remote-code", /content\.js:\d+: eval/],
+      ["a remote <script>", { "options.html": read("options.html").replace("</head>", '<script src="https://cdn.example.com/x.js"></script></head>') }, "remote-code", /options\.html/],
+      ["a description over 132 characters", { "_locales/en/messages.json": JSON.stringify({ ...en, description: { message: "x".repeat(133) } }) }, "manifest", /description \(en\) is 133 characters/],
+      ["a message missing from a locale", { "_locales/en/messages.json": JSON.stringify({ name: en.name, description: en.description }) }, "manifest", /__MSG_actionTitle__ has no message in _locales\/en/],
+      ["a 16 px image as the 128 px icon", { "icons/icon-128.png": icon16 }, "icons", /icon-128\.png is 16x16, declared as 128/],
+      ["a source map", { "core/ceknetral_web.js.map": "{}" }, "files", /\.map: not expected/],
+      ["a missing content script", { "dom.js": null }, "files", /names dom\.js/],
+      ["a bad version", { "manifest.json": JSON.stringify({ ...manifest, version: "0.1.0-beta" }) }, "manifest", /version '0\.1\.0-beta'/],
+    ];
+    for (const [what, changes, rule, message] of cases) {
+      const problems = storeCheck(mutatedZip(zip, changes, path.join(out, "x.zip")));
+      assert.ok(problems.some((p) => p.rule === rule && message.test(p.message)), `${what}: ${JSON.stringify(problems)}`);
+    }
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 });
 
 // The release build, as a user installs it: it loads, its scanner runs, and it does not
 // read the fixture pages (they are not a listed site).
 let release = null;
 let profile = null;
+let server = null;
 before(async () => {
+  server = await startServer(["--root", FIXTURES]);
   profile = mkdtempSync(path.join(os.tmpdir(), "ceknetral-ext-release-"));
   const dir = path.join(BUILD, "chromium");
   release = await chromium.launchPersistentContext(profile, {
@@ -213,6 +241,7 @@ before(async () => {
 after(async () => {
   if (release) await release.close().catch(() => {});
   if (profile) rmSync(profile, { recursive: true, force: true });
+  if (server) await server.stop();
 });
 
 test("the release build loads, runs its scanner, and leaves unlisted sites alone", async () => {
@@ -236,8 +265,9 @@ test("the release build loads, runs its scanner, and leaves unlisted sites alone
   await options.close();
 
   const page = await release.newPage();
-  await page.goto(new URL("textarea.html", env.server.url).href);
-  await typeInto(page, PARTISAN);
+  await page.goto(new URL("textarea.html", server.url).href);
+  await page.locator("#editor").click();
+  await page.keyboard.type(PARTISAN);
   await settle(800);
   assert.equal(await page.evaluate(() => document.querySelectorAll("cek-netral-ext").length), 0, "the release build does not run on 127.0.0.1");
   await page.click("#post");

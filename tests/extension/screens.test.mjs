@@ -8,18 +8,19 @@ import { test, beforeEach } from "node:test";
 import { screenshot } from "../e2e/support.mjs";
 import { PARTISAN, assert, draft, extensionEnv, waitWarning } from "./support.mjs";
 
-const env = extensionEnv();
+// Chromium only: the screenshots are for review, and one browser's rendering is enough.
+const env = extensionEnv("chromium");
 
 beforeEach(async () => {
   await env.reset();
-  for (const p of env.context.pages()) await p.close();
+  await env.closePages();
 });
 
 for (const [width, height] of [[360, 740], [1280, 800]]) {
   test(`badge and warning at ${width} px`, async () => {
     const page = await draft(env, PARTISAN, "violation");
-    await page.setViewportSize({ width, height });
-    await screenshot(page, `extension-${width}-badge`);
+    await page.raw.setViewportSize({ width, height });
+    await screenshot(page.raw, `extension-${width}-badge`);
     await page.click("#post");
     await waitWarning(page);
     const box = await page.evaluate(() => {
@@ -30,7 +31,7 @@ for (const [width, height] of [[360, 740], [1280, 800]]) {
     assert.ok(box.x >= 0 && box.x + box.w <= width, `the warning fits the width: ${JSON.stringify(box)}`);
     assert.ok(box.y >= 0 && box.y + box.h <= height, `the warning fits the height: ${JSON.stringify(box)}`);
     if (box.scroll > box.client) assert.match(box.overflowY, /auto|scroll/, "a long warning scrolls");
-    await screenshot(page, `extension-${width}-warning`);
+    await screenshot(page.raw, `extension-${width}-warning`);
     await page.close();
   });
 }
@@ -40,16 +41,16 @@ test("the warning for a village head, and the options page in both languages", a
   const page = await draft(env, PARTISAN, "violation");
   await page.click("#post");
   await waitWarning(page);
-  await screenshot(page, "extension-1280-warning-kepala-desa");
+  await screenshot(page.raw, "extension-1280-warning-kepala-desa");
   await page.close();
 
   for (const [lang, width] of [["id", 1280], ["id", 360], ["en", 1280]]) {
     await env.settings({ lang });
     const options = await env.options();
-    await options.setViewportSize({ width, height: 800 });
+    await options.raw.setViewportSize({ width, height: 800 });
     const sideways = await options.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     assert.ok(sideways <= 0, `the options page scrolls sideways by ${sideways} px at ${width} px`);
-    await screenshot(options, `extension-options-${lang}-${width}`);
+    await screenshot(options.raw, `extension-options-${lang}-${width}`);
     await options.close();
   }
 });

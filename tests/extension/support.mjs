@@ -1,26 +1,27 @@
-// tests/extension/support.mjs: Chromium with the unpacked test build of the extension
-// (build/extension/test-chromium, whose content script also matches http://127.0.0.1/*),
-// and the fixture pages of tests/extension/fixtures/ served by tools/serve.mjs.
+// tests/extension/support.mjs: the extension's test environment, for either browser.
 //
-//   const env = extensionEnv();      // before/after hooks: server, persistent context
-//   const page = await env.open("textarea.html");
-//   await typeInto(page, "Ayo coblos nomor 2!");
-//   await waitBadge(page, "violation");
+//   for (const name of BROWSERS) describe(name, () => {
+//     const env = extensionEnv(name);      // before/after hooks: server, browser, extension
+//     test("...", async () => {
+//       const page = await env.open("textarea.html");
+//       await typeInto(page, "Ayo coblos nomor 2!");
+//       await waitBadge(page, "violation");
+//     });
+//   });
 //
-// Every request of the context (pages, the extension's service worker and its pages) is
-// recorded in env.requests.
+// The browsers differ only in tests/extension/browsers.mjs (Chromium through Playwright,
+// Firefox ESR through Puppeteer); pages here are its Page objects. The fixture pages of
+// tests/extension/fixtures/ are served by tools/serve.mjs; every request is recorded in
+// env.requests.
 
 import { before, after } from "node:test";
 import assert from "node:assert/strict";
-import { existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import os from "node:os";
+import { existsSync, readFileSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, ROOT, startServer } from "../e2e/support.mjs";
+import { ROOT, startServer } from "../e2e/support.mjs";
+import { BROWSERS, BUILD, launch } from "./browsers.mjs";
 
-export { ROOT };
-export const BUILD = path.join(ROOT, "build", "extension");
-export const TEST_BUILD = path.join(BUILD, "test-chromium");
+export { ROOT, BROWSERS, BUILD };
 export const FIXTURES = path.join(ROOT, "tests", "extension", "fixtures");
 export const PARTISAN = "Ayo coblos nomor 2! Prabowo-Gibran untuk Indonesia maju";
 export const NEUTRAL = "Jangan lupa datang ke TPS tanggal 14 Februari, gunakan hak pilih Anda.";
@@ -35,93 +36,100 @@ export const REGIONAL = {
 export const REGIONAL_PRAISE = "Mantap Suryawan-Ayu, lanjutkan!";
 export const NATIONAL_PRAISE = "Mantap Prabowo-Gibran, lanjutkan!";
 
-export function extensionEnv() {
+/**
+ * The environment of one browser for a test file: the fixture server, the browser with the
+ * extension's test build, and helpers. options.backgroundIdleMs: Firefox unloads the idle
+ * event page after this long (for the tests of the background's restart).
+ */
+export function extensionEnv(name, options = {}) {
   const env = {
+    name,
     server: null,
-    context: null,
-    worker: null,
-    id: null,
-    requests: [],
-    async open(file) {
-      const page = await env.context.newPage();
-      page.cn = { errors: [] };
-      page.on("pageerror", (e) => page.cn.errors.push(String(e)));
-      await page.goto(new URL(file, env.server.url).href, { waitUntil: "load" });
-      return page;
+    browser: null,
+    /** The extension's pages open right after the install (paths). */
+    installPages: [],
+    get requests() {
+      return env.browser.requests;
     },
-    /** The options page of the extension. */
+    /** A fixture page (a file of tests/extension/fixtures/) or an absolute URL. */
+    open(file) {
+      return env.browser.newPage(new URL(file, env.server.url).href);
+    },
+    /** The extension's options page, drawn. */
     async options() {
-      const page = await env.context.newPage();
-      page.cn = { errors: [] };
-      page.on("pageerror", (e) => page.cn.errors.push(String(e)));
-      await page.goto(`chrome-extension://${env.id}/options.html`);
-      await page.locator("#h-role").waitFor();
+      const page = await env.browser.newPage(`${env.browser.extensionBase}options.html`);
+      await page.waitFor(() => Boolean(document.querySelector("#h-role")) && document.querySelector("#app").getAttribute("aria-busy") === "false", undefined, 15_000);
       return page;
     },
-    /** Sets the stored settings from the worker (as the options page would). */
-    async settings(values) {
-      await env.worker.evaluate(async (v) => {
-        const got = await chrome.storage.sync.get("settings");
-        await chrome.storage.sync.set({ settings: { ...(got.settings || {}), ...v } });
+    /** fn(arg) in an extension page: storage and permissions as the extension sees them. */
+    ext(fn, arg) {
+      return env.browser.ext(fn, arg);
+    },
+    /** Merges `values` into the stored settings (as the options page would). */
+    settings(values) {
+      return env.ext(async (v) => {
+        const x = globalThis.browser || chrome;
+        const got = await x.storage.sync.get("settings");
+        await x.storage.sync.set({ settings: { ...(got.settings || {}), ...v } });
       }, values);
     },
-    async reset() {
-      await env.worker.evaluate(async () => {
-        await chrome.storage.sync.clear();
-        await chrome.storage.local.clear();
+    /** What the extension has stored: { sync: settings or null, packs: [...] }. */
+    stored() {
+      return env.ext(async () => {
+        const x = globalThis.browser || chrome;
+        return { sync: (await x.storage.sync.get("settings")).settings || null, packs: (await x.storage.local.get("packs")).packs || [] };
       });
     },
+    /** Waits until pred(stored()) holds. */
+    async waitStored(pred, what) {
+      for (let i = 0; i < 100; i++) {
+        const s = await env.stored();
+        if (pred(s)) return s;
+        await settle(100);
+      }
+      throw new Error(`storage never showed ${what}: ${JSON.stringify(await env.stored())}`);
+    },
+    /** Every setting and pack cleared. */
+    reset() {
+      return env.ext(async () => {
+        const x = globalThis.browser || chrome;
+        await x.storage.sync.clear();
+        await x.storage.local.clear();
+      });
+    },
+    /** Closes every page a test left open (fixture pages and extension pages). */
+    async closePages() {
+      await env.browser.closeWebPages();
+      await env.browser.closeExtensionPages();
+    },
   };
-  let profile = null;
   before(async () => {
-    if (!existsSync(path.join(TEST_BUILD, "manifest.json"))) {
-      throw new Error("build/extension/test-chromium missing: run `python3 tools/extension.py --test` (tools/extension-test.sh does it)");
+    const build = path.join(BUILD, `test-${name}`);
+    if (!existsSync(path.join(build, "manifest.json"))) {
+      throw new Error(`${build} missing: run \`python3 tools/extension.py --test\` (tools/extension-test.sh does it)`);
     }
     env.server = await startServer(["--root", FIXTURES]);
-    // Chromium sometimes dies while starting on a loaded machine (SIGSEGV before the first
-    // page, seen once in a make test run): that is tried once more with a fresh profile; a
-    // failure of the extension itself fails the same way twice.
-    for (let attempt = 1; ; attempt++) {
-      profile = mkdtempSync(path.join(os.tmpdir(), "ceknetral-ext-profile-"));
-      try {
-        env.context = await chromium.launchPersistentContext(profile, {
-          executablePath: CHROMIUM,
-          headless: true,
-          locale: "id-ID",
-          viewport: { width: 1280, height: 800 },
-          args: [...CHROMIUM_ARGS, `--disable-extensions-except=${TEST_BUILD}`, `--load-extension=${TEST_BUILD}`],
-        });
-        break;
-      } catch (e) {
-        rmSync(profile, { recursive: true, force: true });
-        if (attempt >= 2) throw e;
-        console.error(`chromium did not start (${String(e.message).split("\n")[0]}); trying again`);
-      }
+    env.browser = await launch(name, options);
+    // The extension opens its options page on install (so the user picks a role). It is
+    // waited for as a condition (up to 10 s; it usually takes well under one), recorded in
+    // env.installPages and closed, so that tests start clean.
+    for (const end = Date.now() + 10_000; Date.now() < end; await settle(100)) {
+      env.installPages = await env.browser.extensionPages();
+      if (env.installPages.includes("/options.html")) break;
     }
-    env.context.on("request", (r) => env.requests.push(r.url()));
-    env.worker = env.context.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://")) || (await env.context.waitForEvent("serviceworker"));
-    env.id = new URL(env.worker.url()).host;
-    // The options page opens by itself on install; close it so tests start clean. Waited
-    // for as a condition (up to 10 s; it usually takes well under one), where the old fixed
-    // 2 s could leave it open behind a slow start.
-    const isOptions = (p) => p.url().includes("options.html");
-    for (const end = Date.now() + 10_000; Date.now() < end && !env.context.pages().some(isOptions); ) {
-      await new Promise((r) => setTimeout(r, 50));
-    }
-    for (const p of env.context.pages()) if (isOptions(p)) await p.close();
+    await env.browser.closeExtensionPages();
   });
   after(async () => {
-    if (env.context) await env.context.close().catch(() => {});
+    if (env.browser) await env.browser.close();
     if (env.server) await env.server.stop();
-    if (profile) rmSync(profile, { recursive: true, force: true });
   });
   return env;
 }
 
 /** Types `text` into the page's #editor as a user would (key by key). */
 export async function typeInto(page, text, selector = "#editor") {
-  await page.locator(selector).click();
-  await page.keyboard.type(text, { delay: 0 });
+  await page.click(selector);
+  await page.type(text);
 }
 
 /**
@@ -157,7 +165,7 @@ export function badgeState(page) {
 /** Waits until the badge shows `risk` ("safe", "review", "violation") or is hidden (null). */
 export async function waitBadge(page, risk, timeout = 10_000) {
   await page
-    .waitForFunction(
+    .waitFor(
       (risk) => {
         const host = document.querySelector("cek-netral-ext");
         const b = host && host.shadowRoot.querySelector(".badge");
@@ -165,7 +173,7 @@ export async function waitBadge(page, risk, timeout = 10_000) {
         return b && !b.hidden && b.dataset.risk === risk;
       },
       risk,
-      { timeout },
+      timeout,
     )
     .catch(async (e) => {
       throw new Error(`badge never showed ${risk}: now ${JSON.stringify(await badgeState(page))} (${e.message})`);
@@ -192,13 +200,13 @@ export function warning(page) {
 }
 
 export async function waitWarning(page, timeout = 10_000) {
-  await page.waitForFunction(() => document.querySelector("cek-netral-ext")?.shadowRoot.querySelector(".dialog"), null, { timeout });
+  await page.waitFor(() => Boolean(document.querySelector("cek-netral-ext")?.shadowRoot?.querySelector(".dialog")), undefined, timeout);
   return warning(page);
 }
 
 /** Clicks a button of the warning: "edit", "post" or "off". */
 export async function choose(page, action) {
-  await page.locator(`cek-netral-ext [data-action="${action}"]`).click();
+  await page.click(`cek-netral-ext >>> [data-action="${action}"]`);
 }
 
 export function posts(page) {
