@@ -211,8 +211,8 @@ async function control(newPage, base) {
   return page;
 }
 
-async function launchChromium() {
-  const build = path.join(BUILD, "test-chromium");
+async function launchChromium({ variant = "test-chromium" } = {}) {
+  const build = path.join(BUILD, variant);
   let profile = null;
   const context = await startTwice("chromium", async () => {
     profile = mkdtempSync(path.join(os.tmpdir(), "ceknetral-ext-profile-"));
@@ -329,7 +329,7 @@ async function launchChromium() {
   };
 }
 
-async function launchFirefox({ backgroundIdleMs } = {}) {
+async function launchFirefox({ backgroundIdleMs, variant = "test-firefox" } = {}) {
   const prefs = {
     "extensions.webextensions.uuids": JSON.stringify({ [GECKO_ID]: FIREFOX_UUID }),
     "extensions.webextOptionalPermissionPrompts": false,
@@ -338,7 +338,7 @@ async function launchFirefox({ backgroundIdleMs } = {}) {
   const browser = await startTwice("firefox", () =>
     puppeteer.launch({ browser: "firefox", executablePath: FIREFOX, headless: true, protocolTimeout: 60_000, extraPrefsFirefox: prefs }),
   );
-  await browser.installExtension(path.join(BUILD, "test-firefox"));
+  await browser.installExtension(path.join(BUILD, variant));
   const base = `moz-extension://${FIREFOX_UUID}/`;
   const uploads = mkdtempSync(path.join(os.tmpdir(), "ceknetral-upload-"));
   const requests = [];
@@ -470,7 +470,10 @@ async function launchFirefox({ backgroundIdleMs } = {}) {
   };
 }
 
-/** Starts `name` ("chromium" or "firefox") with the extension's test build installed. */
+/**
+ * Starts `name` ("chromium" or "firefox") with the extension's test build installed
+ * (options.variant: another folder of build/extension/, such as the release build "firefox").
+ */
 export function launch(name, options = {}) {
   if (name === "chromium") return launchChromium(options);
   if (name === "firefox") return launchFirefox(options);

@@ -1,18 +1,19 @@
 // What the extension's build ships, and what it does on the network: the release manifests
 // ask for storage and the listed social sites only (the fixture origin is in the test build
 // alone), the archives are reproducible and hold exactly the unpacked folder, the shipped
-// code carries no remote URL and no eval, and the release build loads in Chromium and runs
-// its scanner. (What the extension requests while it is used: privacy.test.mjs.)
+// code carries no remote URL and no eval, the Chromium zip passes the Chrome Web Store
+// checks, and each release build loads in its browser (Chromium, Firefox ESR) and runs its
+// scanner. (What the extension requests while it is used: privacy.test.mjs.)
 
-import { test, before, after } from "node:test";
+import { describe, test, before, after } from "node:test";
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { chromium } from "playwright-core";
-import { CHROMIUM, CHROMIUM_ARGS, startServer } from "../e2e/support.mjs";
-import { BUILD, FIXTURES, PARTISAN, ROOT, assert, posts, settle } from "./support.mjs";
+import { startServer } from "../e2e/support.mjs";
+import { launch } from "./browsers.mjs";
+import { BROWSERS, BUILD, FIXTURES, PARTISAN, ROOT, assert, posts, settle } from "./support.mjs";
 
 const VERSION = /\[workspace\.package\][^[]*?version\s*=\s*"([^"]+)"/s.exec(readFileSync(path.join(ROOT, "Cargo.toml"), "utf8"))[1];
 const SOCIAL = [
@@ -223,54 +224,49 @@ const x = eval("1 + 1");
   }
 });
 
-// The release build, as a user installs it: it loads, its scanner runs, and it does not
+// The release builds, as a user installs them: each loads, its scanner runs, and it does not
 // read the fixture pages (they are not a listed site).
-let release = null;
-let profile = null;
-let server = null;
-before(async () => {
-  server = await startServer(["--root", FIXTURES]);
-  profile = mkdtempSync(path.join(os.tmpdir(), "ceknetral-ext-release-"));
-  const dir = path.join(BUILD, "chromium");
-  release = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
-    headless: true,
-    args: [...CHROMIUM_ARGS, `--disable-extensions-except=${dir}`, `--load-extension=${dir}`],
+for (const name of BROWSERS) {
+  describe(name, () => {
+    let browser = null;
+    let server = null;
+    before(async () => {
+      server = await startServer(["--root", FIXTURES]);
+      browser = await launch(name, { variant: name });
+    });
+    after(async () => {
+      if (browser) await browser.close();
+      if (server) await server.stop();
+    });
+
+    test("the release build loads, runs its scanner, and leaves unlisted sites alone", async () => {
+      const options = await browser.newPage(`${browser.extensionBase}options.html`);
+      await options.waitSelector("#version", { timeout: 15_000 });
+      assert.match(await options.text("#version"), new RegExp(VERSION.replace(/\./g, "\\.")));
+      // Only the listed sites: the test-only fixture site is not offered, and all are granted.
+      const sites = await options.evaluate(() => [...document.querySelectorAll("[data-site]")].map((x) => x.dataset.site));
+      assert.deepEqual(sites, ["x", "facebook", "instagram", "threads", "tiktok", "linkedin", "youtube", "whatsapp"]);
+      assert.equal(await options.count("#access-notice"), 0, "every listed site granted at install");
+      // The scanner answers in the background (a message from the options page, as the
+      // content script sends).
+      const ask = (text) => options.evaluate((text) => (globalThis.browser || chrome).runtime.sendMessage({ type: "scan", text }), text);
+      const answer = await ask(PARTISAN);
+      assert.equal(answer.ok, true, JSON.stringify(answer));
+      assert.equal(answer.result.risk, "violation");
+      assert.ok(answer.notes.some((n) => n.basis.some((b) => b.instrument === "UU 20/2023" || b.instrument === "PP 94/2021")), JSON.stringify(answer.notes));
+      const bad = await ask(42);
+      assert.equal(bad.ok, false);
+      assert.match(bad.error, /text must be a string/);
+      await options.close();
+
+      const page = await browser.newPage(new URL("textarea.html", server.url).href);
+      await page.click("#editor");
+      await page.type(PARTISAN);
+      await settle(800);
+      assert.equal(await page.evaluate(() => document.querySelectorAll("cek-netral-ext").length), 0, "the release build does not run on 127.0.0.1");
+      await page.click("#post");
+      assert.equal((await posts(page)).length, 1);
+      await page.close();
+    });
   });
-});
-after(async () => {
-  if (release) await release.close().catch(() => {});
-  if (profile) rmSync(profile, { recursive: true, force: true });
-  if (server) await server.stop();
-});
-
-test("the release build loads, runs its scanner, and leaves unlisted sites alone", async () => {
-  const worker = release.serviceWorkers().find((w) => w.url().startsWith("chrome-extension://")) || (await release.waitForEvent("serviceworker"));
-  const id = new URL(worker.url()).host;
-  const options = await release.newPage();
-  await options.goto(`chrome-extension://${id}/options.html`);
-  await options.locator("#version").waitFor();
-  assert.match(await options.locator("#version").textContent(), new RegExp(VERSION.replace(/\./g, "\\.")));
-  // Only the listed sites: the test-only fixture site is not offered.
-  const sites = await options.locator("[data-site]").evaluateAll((xs) => xs.map((x) => x.dataset.site));
-  assert.deepEqual(sites, ["x", "facebook", "instagram", "threads", "tiktok", "linkedin", "youtube", "whatsapp"]);
-  // The scanner answers in the worker (a message from the options page, as the content script sends).
-  const answer = await options.evaluate((text) => chrome.runtime.sendMessage({ type: "scan", text }), PARTISAN);
-  assert.equal(answer.ok, true, JSON.stringify(answer));
-  assert.equal(answer.result.risk, "violation");
-  assert.ok(answer.notes.some((n) => n.basis.some((b) => b.instrument === "UU 20/2023" || b.instrument === "PP 94/2021")), JSON.stringify(answer.notes));
-  const bad = await options.evaluate(() => chrome.runtime.sendMessage({ type: "scan", text: 42 }));
-  assert.equal(bad.ok, false);
-  assert.match(bad.error, /text must be a string/);
-  await options.close();
-
-  const page = await release.newPage();
-  await page.goto(new URL("textarea.html", server.url).href);
-  await page.locator("#editor").click();
-  await page.keyboard.type(PARTISAN);
-  await settle(800);
-  assert.equal(await page.evaluate(() => document.querySelectorAll("cek-netral-ext").length), 0, "the release build does not run on 127.0.0.1");
-  await page.click("#post");
-  assert.equal((await posts(page)).length, 1);
-  await page.close();
-});
+}
