@@ -196,17 +196,23 @@ class Page {
 //   name, extensionBase, requests (every URL requested by a page; in Chromium also by the
 //     worker), recordBackground() then extensionRequests() (what the background fetched),
 //     newPage(url) -> Page,
-//   ext(fn, arg): fn(arg) run in an extension page (the options page, kept open as the
-//     "control" page: storage and permissions as the extension sees them; fn reaches the
+//   ext(fn, arg): fn(arg) run in an extension page (the options page under its own address,
+//     kept open as the "control" page: storage and permissions as the extension sees them; fn reaches the
 //     API as `globalThis.browser || chrome`),
 //   extensionPages(): paths of the extension's pages open now (the control page not
 //     counted), closeExtensionPages(), closeWebPages(),
 //   revokeHosts(origins), restoreHosts(): host permissions taken away and given back as a
 //     user does in the browser's extension manager,
-//   backgroundRunning(), stopBackground(), close().
+//   backgroundRunning(), stopBackground(), close(),
+//   installPages: the extension's pages that opened by themselves on install (closed).
+
+// The control page is the options page under its own address (a query the page ignores):
+// both browsers' runtime.openOptionsPage() reuse a tab that shows the options page's exact
+// address, which would then navigate the control page away under a test.
+const CONTROL = "options.html?control";
 
 async function control(newPage, base) {
-  const page = await newPage(`${base}options.html`);
+  const page = await newPage(`${base}${CONTROL}`);
   await page.waitFor(() => Boolean(document.querySelector("#h-role")), undefined, 15_000);
   return page;
 }
@@ -367,7 +373,7 @@ async function launchFirefox({ backgroundIdleMs, variant = "test-firefox" } = {}
   const BACKGROUND = "/_generated_background_page.html";
   // Every extension page in Firefox's own list (pages opened by the add-on itself included,
   // which Puppeteer does not list), the control page and the event page not counted.
-  const views = () => ext(() => browser.extension.getViews().map((w) => w.location.pathname));
+  const views = () => ext(() => browser.extension.getViews().map((w) => w.location.pathname + w.location.search));
   return {
     name: "firefox",
     extensionBase: base,
@@ -376,9 +382,7 @@ async function launchFirefox({ backgroundIdleMs, variant = "test-firefox" } = {}
     newPage,
     ext,
     async extensionPages() {
-      const all = await views();
-      all.splice(all.indexOf("/options.html"), 1);
-      return all.filter((p) => p !== BACKGROUND);
+      return (await views()).filter((p) => p !== BACKGROUND && p !== `/${CONTROL}`);
     },
     async closeExtensionPages() {
       // Also the pages the add-on opened itself (the options page on install), which
@@ -474,8 +478,21 @@ async function launchFirefox({ backgroundIdleMs, variant = "test-firefox" } = {}
  * Starts `name` ("chromium" or "firefox") with the extension's test build installed
  * (options.variant: another folder of build/extension/, such as the release build "firefox").
  */
-export function launch(name, options = {}) {
-  if (name === "chromium") return launchChromium(options);
-  if (name === "firefox") return launchFirefox(options);
-  throw new Error(`unknown browser ${name}`);
+export async function launch(name, options = {}) {
+  let b;
+  if (name === "chromium") b = await launchChromium(options);
+  else if (name === "firefox") b = await launchFirefox(options);
+  else throw new Error(`unknown browser ${name}`);
+  // The extension opens its options page on install (so the user picks a role). A test that
+  // opened that page itself at the same moment would race it (Chromium then reuses the tab and
+  // navigates it again under the test), so every launch waits for the install page as a
+  // condition (up to 10 s; it usually takes well under one), records it in b.installPages and
+  // closes it.
+  b.installPages = [];
+  for (const end = Date.now() + 10_000; Date.now() < end; await sleep(100)) {
+    b.installPages = await b.extensionPages();
+    if (b.installPages.includes("/options.html")) break;
+  }
+  await b.closeExtensionPages();
+  return b;
 }

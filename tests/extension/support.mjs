@@ -110,14 +110,7 @@ export function extensionEnv(name, options = {}) {
     }
     env.server = await startServer(["--root", FIXTURES]);
     env.browser = await launch(name, options);
-    // The extension opens its options page on install (so the user picks a role). It is
-    // waited for as a condition (up to 10 s; it usually takes well under one), recorded in
-    // env.installPages and closed, so that tests start clean.
-    for (const end = Date.now() + 10_000; Date.now() < end; await settle(100)) {
-      env.installPages = await env.browser.extensionPages();
-      if (env.installPages.includes("/options.html")) break;
-    }
-    await env.browser.closeExtensionPages();
+    env.installPages = env.browser.installPages;
   });
   after(async () => {
     if (env.browser) await env.browser.close();
