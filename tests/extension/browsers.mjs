@@ -181,10 +181,15 @@ class Page {
   }
   /** Reloads and waits until the new document shows `ready`. */
   async reload(ready) {
-    await this.raw.evaluate(() => {
-      window.__beforeReload = true;
-      location.reload();
-    });
+    await this.raw
+      .evaluate(() => {
+        window.__beforeReload = true;
+        location.reload();
+      })
+      .catch((e) => {
+        // The old document may be gone before the call returns: that is the reload.
+        if (!/context|destroyed|navigat|detached/i.test(String(e.message))) throw e;
+      });
     await this.waitFor((sel) => !window.__beforeReload && Boolean(document.querySelector(sel)), ready, 15_000);
   }
   close() {
