@@ -217,7 +217,10 @@ class Page {
 const CONTROL = "options.html?control";
 
 async function control(newPage, base) {
-  const page = await newPage(`${base}${CONTROL}`);
+  // In a background tab: Firefox's openOptionsPage() also loads into the selected tab when it
+  // is blank, and a new tab is blank for a moment; the install page then replaced the control
+  // page or the other way round (2 launches in 12, before this).
+  const page = await newPage(`${base}${CONTROL}`, { background: true });
   await page.waitFor(() => Boolean(document.querySelector("#h-role")), undefined, 15_000);
   return page;
 }
@@ -349,13 +352,18 @@ async function launchFirefox({ backgroundIdleMs, variant = "test-firefox" } = {}
   const browser = await startTwice("firefox", () =>
     puppeteer.launch({ browser: "firefox", executablePath: FIREFOX, headless: true, protocolTimeout: 60_000, extraPrefsFirefox: prefs }),
   );
+  // Firefox's openOptionsPage() (the extension calls it on install) loads the page into the
+  // selected tab when that tab is blank, as the first tab here is; a tab with a page in it
+  // makes Firefox open a tab of its own, as it does for a user.
+  const [first] = await browser.pages();
+  if (first) await first.goto("data:text/html,<title>CekNetral tests</title>");
   await browser.installExtension(path.join(BUILD, variant));
   const base = `moz-extension://${FIREFOX_UUID}/`;
   const uploads = mkdtempSync(path.join(os.tmpdir(), "ceknetral-upload-"));
   const requests = [];
   const pages = new Set();
-  const newPage = async (url) => {
-    const raw = await browser.newPage();
+  const newPage = async (url, { background = false } = {}) => {
+    const raw = await browser.newPage({ background });
     pages.add(raw);
     raw.on("request", (r) => requests.push(r.url()));
     raw.once("close", () => pages.delete(raw));
