@@ -32,6 +32,8 @@ pub struct Strings {
     pub report_link: &'static str,
     /// The language button's label where the widget is narrow (`EN`, `ID`).
     pub switch_lang_short: &'static str,
+    /// The button's accessible name: it contains both visible labels, the long one and the
+    /// short one (WCAG 2.5.3, label in name).
     pub switch_lang_label: &'static str,
     pub checker_intro: &'static str,
     pub step: &'static str,
@@ -110,7 +112,7 @@ pub const ID: Strings = Strings {
     report_generic: "Dugaan pelanggaran netralitas dilaporkan ke Bawaslu (sampai pengawas kelurahan/desa). Pilih peran Anda di \"Apakah ini boleh?\" untuk melihat ke mana pelanggaran oleh pegawai dengan peran itu diteruskan dan siapa yang menjatuhkan sanksi.",
     report_link: "Lapor ke Bawaslu: sigaplapor.bawaslu.go.id",
     switch_lang_short: "EN",
-    switch_lang_label: "Switch to English",
+    switch_lang_label: "Switch to English, EN",
     checker_intro: "Jawab beberapa pertanyaan singkat. Kami tunjukkan apakah kegiatan itu boleh, dengan dasar hukum dan sanksinya.",
     step: "Langkah",
     of: "dari",
@@ -187,7 +189,7 @@ pub const EN: Strings = Strings {
     report_generic: "Suspected neutrality breaches are reported to Bawaslu (down to village supervisors). Choose your role in \"Is this allowed?\" to see where a breach by someone in that role goes and who imposes the sanction.",
     report_link: "Report to Bawaslu: sigaplapor.bawaslu.go.id",
     switch_lang_short: "ID",
-    switch_lang_label: "Ganti ke Bahasa Indonesia",
+    switch_lang_label: "Ganti ke Bahasa Indonesia, ID",
     checker_intro: "Answer a few short questions. We show whether the activity is allowed, with its legal basis and sanction.",
     step: "Step",
     of: "of",
