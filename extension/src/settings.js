@@ -77,8 +77,7 @@
     } catch (_) {
       return [];
     }
-    const mine = matches.filter((m) => site.hosts.some((h) => patternHost(m) === h || patternHost(m).endsWith("." + h)));
-    return [...new Set(mine)];
+    return [...new Set(matches.filter((m) => siteFor(patternHost(m))?.id === site.id))];
   }
 
   /**

@@ -12,7 +12,7 @@
 //   await b.stopBackground();                // the worker / event page stopped as when idle
 //   await b.close();
 //
-// Page: click(sel), type(text), press("Control+A"), focus(sel), evaluate(fn, arg),
+// Page: click(sel), type(text), press("Control+A"), evaluate(fn, arg),
 // waitFor(fn, arg, timeout), waitSelector(sel, { gone }), text(sel), checked(sel),
 // setChecked(sel, on), upload(sel, name, text), fill(sel, text), reload(), close(),
 // errors (uncaught page errors), raw (the Playwright or Puppeteer page itself).
@@ -73,14 +73,8 @@ class Page {
   css(sel) {
     return this.kind === "chromium" ? sel.replaceAll(" >>> ", " ") : sel;
   }
-  url() {
-    return this.raw.url();
-  }
   click(sel) {
     return this.raw.click(this.css(sel));
-  }
-  focus(sel) {
-    return this.raw.focus(this.css(sel));
   }
   type(text) {
     return this.raw.keyboard.type(text, { delay: 0 });

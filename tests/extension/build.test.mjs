@@ -202,6 +202,7 @@ test("the Chromium zip passes the Chrome Web Store checks, and each check catche
       ["an API used without its permission", { "content.js": `${content}
 chrome.alarms.create("x", { when: 1 });
 ` }, "permissions", /chrome\.alarms, which needs/],
+      ["a host permission nothing uses", { "manifest.json": JSON.stringify({ ...manifest, host_permissions: ["https://*.example.org/*"] }) }, "permissions", /example\.org\/\* is not used/],
       ["access to every site", { "manifest.json": JSON.stringify({ ...manifest, host_permissions: ["<all_urls>"] }) }, "permissions", /<all_urls>/],
       ["a remote script host in the CSP", { "manifest.json": JSON.stringify({ ...manifest, content_security_policy: { extension_pages: "script-src 'self' https://cdn.example.com; object-src 'self'" } }) }, "csp", /cdn\.example\.com/],
       ["eval in shipped code", { "content.js": `${content}

@@ -37,7 +37,7 @@ for (const name of BROWSERS) {
     });
 
     test("installing the extension opens its options page, so the user can pick a role", () => {
-      assert.deepEqual(env.installPages, ["/options.html"]);
+      assert.deepEqual(env.browser.installPages, ["/options.html"]);
     });
 
     test("the site switch on the options page turns the extension off and on for that site, live", async () => {

@@ -46,8 +46,6 @@ export function extensionEnv(name, options = {}) {
     name,
     server: null,
     browser: null,
-    /** The extension's pages open right after the install (paths). */
-    installPages: [],
     get requests() {
       return env.browser.requests;
     },
@@ -110,7 +108,6 @@ export function extensionEnv(name, options = {}) {
     }
     env.server = await startServer(["--root", FIXTURES]);
     env.browser = await launch(name, options);
-    env.installPages = env.browser.installPages;
   });
   after(async () => {
     if (env.browser) await env.browser.close();
