@@ -54,7 +54,19 @@ T=$(mktemp -d /tmp/ceknetral-wp.XXXXXX)
 DB_PID=""; WEB_PID=""
 cleanup() {
   local rc=$?
-  [ -n "$WEB_PID" ] && kill "$WEB_PID" 2>/dev/null || true
+  # PHP's server with PHP_CLI_SERVER_WORKERS forks its workers: they outlive the parent
+  # unless they are stopped first (they were left running after every test before).
+  if [ -n "$WEB_PID" ]; then
+    pkill -TERM -P "$WEB_PID" 2>/dev/null || true
+    kill "$WEB_PID" 2>/dev/null || true
+    wait "$WEB_PID" 2>/dev/null || true
+    for _ in $(seq 1 50); do pgrep -f -- "-t $T/wp" >/dev/null || break; sleep 0.1; done
+    if pgrep -f -- "-t $T/wp" >/dev/null; then
+      echo "wordpress-test: PHP server processes still running after the test" >&2
+      pkill -KILL -f -- "-t $T/wp" 2>/dev/null || true
+      [ "$rc" -ne 0 ] || rc=1
+    fi
+  fi
   if [ -n "$DB_PID" ]; then kill "$DB_PID" 2>/dev/null || true; wait "$DB_PID" 2>/dev/null || true; fi
   if [ "$rc" -ne 0 ] && [ -d "$T" ]; then
     for f in "$T/db.err" "$T/web.log" "$T/debug.log"; do
